@@ -59,15 +59,9 @@ def account(site: Site, bodies: Dict[str, List[tuple]]) -> Accounting:
     return result
 
 
-def account_loaded(root: str, theme=None) -> Accounting:
-    """Read a site and check its accounting (used by tests and `migrate dump --check-lines`)."""
-    from pathlib import Path
+def account_site(root: str, theme=None) -> Accounting:
+    """Read a site and check its accounting (used by tests)."""
+    from .readers import read_loaded
 
-    from .loader import load_site
-    from .readers import READERS, detect_theme
-
-    loaded = load_site(Path(root))
-    loaded.site.theme = theme or detect_theme(loaded)
-    READERS[loaded.site.theme](loaded)
-    bodies = {doc.path: doc.body() for doc in loaded.documents}
-    return account(loaded.site, bodies)
+    loaded = read_loaded(root, theme)
+    return account(loaded.site, {doc.path: doc.body() for doc in loaded.documents})

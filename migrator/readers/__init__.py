@@ -53,6 +53,11 @@ def detect_theme(loaded: LoadedSite) -> str:
 
 def read_site(root: str, theme: Optional[str] = None) -> Site:
     """Read a site folder into the canonical model."""
+    return read_loaded(root, theme).site
+
+
+def read_loaded(root: str, theme: Optional[str] = None) -> LoadedSite:
+    """Read a site folder, keeping the loaded documents (for fixes and line accounting)."""
     path = Path(root)
     if not path.is_dir():
         raise SiteError(f"{root}: not a folder")
@@ -63,4 +68,4 @@ def read_site(root: str, theme: Optional[str] = None) -> Site:
         raise SiteError(f"unknown theme {theme!r}; known: {', '.join(READERS)}")
     loaded.site.theme = theme or detect_theme(loaded)
     READERS[loaded.site.theme](loaded)
-    return loaded.site
+    return loaded
