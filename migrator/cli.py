@@ -28,6 +28,44 @@ def _app():
 
         raise typer.Exit(run_dump(site, format, source_theme))
 
+    @app.command()
+    def lint(site: str = typer.Argument(".", help="Site folder (default: current folder)."),
+             files: Optional[List[str]] = typer.Argument(None, help="Report only on these files (pre-commit)."),
+             format: str = typer.Option("text", "--format", help="text, json, sarif or github."),
+             select: Optional[List[str]] = typer.Option(None, "--select", help="Codes or prefixes to run."),
+             ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Codes or prefixes to skip."),
+             today: Optional[str] = typer.Option(None, "--today", help="Date to judge staleness by (YYYY-MM-DD)."),
+             fix: bool = typer.Option(False, "--fix", help="Apply safe fixes."),
+             fail_on: str = typer.Option("warning", "--fail-on", help="error or warning."),
+             source_theme: Optional[str] = typer.Option(None, "--from", help="Source theme (default: detect).")):
+        """Check a site and print diagnostics."""
+        from .linting import run_lint
+
+        raise typer.Exit(run_lint(site, files or [], format, select or [], ignore or [], today, fix,
+                                  fail_on, source_theme))
+
+    @app.command()
+    def rules(code: Optional[str] = typer.Argument(None, help="Print the documentation of one rule.")):
+        """List the lint rules, or print one rule's documentation."""
+        from .linting import run_rules
+
+        raise typer.Exit(run_rules(code))
+
+    @app.command()
+    def convert(site: str = typer.Argument(..., help="Site folder to read."),
+                to: str = typer.Option(..., "--to", help="acad-homepage, academicpages or json."),
+                out: str = typer.Option(..., "--out", help="Output folder (or file for json)."),
+                dry_run: bool = typer.Option(False, "--dry-run", help="Print what would be written."),
+                force: bool = typer.Option(False, "--force", help="Write into a non-empty folder that is not a theme checkout."),
+                keep_stale: bool = typer.Option(False, "--keep-stale", help="Keep template leftovers and others' content."),
+                report: Optional[str] = typer.Option(None, "--report", help="Write the full report (JSON) here."),
+                source_theme: Optional[str] = typer.Option(None, "--from", help="Source theme (default: detect)."),
+                today: Optional[str] = typer.Option(None, "--today", help="Date to judge staleness by (YYYY-MM-DD).")):
+        """Write a clean single-theme site (or JSON) from a site."""
+        from .converting import run_convert
+
+        raise typer.Exit(run_convert(site, to, out, dry_run, force, keep_stale, report, source_theme, today))
+
     return app
 
 
