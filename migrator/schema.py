@@ -62,3 +62,9 @@ def site_schema() -> Dict[str, Any]:
 
 def schema_text() -> str:
     return json.dumps(site_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+if __name__ == "__main__":  # python -m migrator.schema > docs/schema.json
+    import sys
+
+    sys.stdout.write(schema_text())
