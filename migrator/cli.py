@@ -36,7 +36,7 @@ def _app():
              ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Codes or prefixes to skip."),
              today: Optional[str] = typer.Option(None, "--today", help="Date to judge staleness by (YYYY-MM-DD)."),
              fix: bool = typer.Option(False, "--fix", help="Apply safe fixes."),
-             fail_on: str = typer.Option("warning", "--fail-on", help="error or warning."),
+             fail_on: Optional[str] = typer.Option(None, "--fail-on", help="error, warning or info (default: the config's, else warning)."),
              source_theme: Optional[str] = typer.Option(None, "--from", help="Source theme (default: detect).")):
         """Check a site and print diagnostics."""
         from .linting import run_lint
@@ -74,4 +74,6 @@ def main(argv: Optional[List[str]] = None) -> None:
     if args == ["--version"]:  # answered without importing the CLI framework
         print(f"migrate {__version__}")
         return
-    _app()(args=args, prog_name="migrate")
+    from .crash import guarded
+
+    guarded(lambda: _app()(args=args, prog_name="migrate"))

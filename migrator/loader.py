@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
+from . import progress
 from .model import NavItem, Page, Problem, Site, Span
 from .source import FrontMatter, NotText, Text, load_yaml, read_text, split_front_matter
 from .urls import apply_defaults, document_url
@@ -130,7 +131,8 @@ def load_site(root: Path) -> LoadedSite:
             elif ext == "json":
                 loaded.data_files[stem] = load_json_file(loaded, rel)
     collections = collections_of(config)
-    for rel in loaded.files:
+    for n, rel in enumerate(loaded.files, 1):
+        progress.step("reading files", n, len(loaded.files))
         collection = document_collection(rel, collections)
         if collection is None:
             continue

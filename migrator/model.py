@@ -299,9 +299,20 @@ class Repair:
     """A line whose text was repaired (mojibake)."""
 
     line: int = doc("line number", 1)
-    original: str = doc("the line as stored", "")
+    original: str = doc("the line as stored, non-ASCII escaped as \\uXXXX so a dump holds no garbled text", "")
     repaired: str = doc("the line as read into the model", "")
     encoding: str = doc("the wrong encoding it had been read with", "")
+
+    @property
+    def original_text(self) -> str:
+        """The stored line itself (unescaped)."""
+        return self.original.encode("ascii").decode("unicode_escape")
+
+    @staticmethod
+    def escape(text: str) -> str:
+        return "".join(ch if ch.isascii() and ch != "\\" else
+                       (f"\\u{ord(ch):04x}" if ord(ch) < 0x10000 else f"\\U{ord(ch):08x}")
+                       for ch in text)
 
 
 @dataclass

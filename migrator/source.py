@@ -6,11 +6,16 @@ YAML 1.1 loading with key positions, duplicate-key errors and alias limits.
 """
 from __future__ import annotations
 
+import codecs
+import collections.abc as _abc
 import datetime as _dt
 import re
+import unicodedata
+import warnings
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
+from .fastyaml import load_fast
 from .model import Problem, Repair, SourceFile, Span
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -25,57 +30,131 @@ class NotText(Exception):
 
 
 def decode(data: bytes) -> Tuple[str, str]:
-    """Bytes -> (text, encoding name). Raises NotText for binary data."""
+    """Bytes -> (text, encoding name). Raises NotText for binary data.
+
+    Invalid UTF-8 bytes in an otherwise UTF-8 file are read as Windows-1252
+    one by one, so a file with one stray Latin-1 byte keeps its other text.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+        return data[3:].decode("utf-8", errors="migrator-cp1252"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
             raise NotText(f"invalid UTF-16 ({exc.reason})") from None
-    if b"\x00" in data[:8192]:
-        raise NotText("contains NUL bytes (binary file?)")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        encoding = _utf16_without_bom(data)
+        if encoding:
+            return data.decode(encoding), encoding
+        line = data.count(b"\n", 0, nul) + 1
+        raise NotText(f"contains a NUL byte on line {line} (a binary file?)")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    text = data.decode("cp1252", errors="replace")
+    text = data.decode("utf-8", errors="migrator-cp1252")
     if sum(ch < " " and ch not in "\t\r\n\f" for ch in text[:8192]) > 8:
         raise NotText("not text (control characters)")
     return text, "cp1252"
 
 
+def _utf16_without_bom(data: bytes) -> str:
+    """'utf-16-le' / 'utf-16-be' when the NULs sit where UTF-16 text puts them, else ''."""
+    sample = data[:8192]
+    if len(data) % 2 or sample.count(0) < len(sample) // 4:
+        return ""
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    encoding = "utf-16-le" if odd > 4 * even else ("utf-16-be" if even > 4 * odd else "")
+    try:
+        data.decode(encoding) if encoding else None
+    except UnicodeDecodeError:
+        return ""
+    return encoding
+
+
+def _cp1252_byte(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return chr(byte)  # the five bytes cp1252 leaves undefined: read as Latin-1
+
+
+def _cp1252_fallback(exc: UnicodeDecodeError) -> Tuple[str, int]:
+    bad = exc.object[exc.start:exc.end]
+    return "".join(_cp1252_byte(b) for b in bad), exc.end
+
+
+codecs.register_error("migrator-cp1252", _cp1252_fallback)
+
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,}")
 _MOJIBAKE_ENCODINGS = ("mac_roman", "cp1252")
+
+
+def _plausible(fixed: str) -> bool:
+    """No control, unassigned or private character, no combining mark that would attach
+    to the text before the run (marks inside it, like emoji selectors, are fine), and
+    none of the rare letters (U+0180-U+036F) that legitimate `«É` or `“É` would become."""
+    if unicodedata.category(fixed[0]).startswith("M") or any("\u0180" <= ch <= "\u036f" for ch in fixed):
+        return False
+    return not any(unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs") for ch in fixed)
+
+
+def _mojibake_bytes(run: str, encoding: str) -> Optional[bytes]:
+    """The bytes `run` came from if it is UTF-8 shown in `encoding`, else None."""
+    if encoding == "cp1252":  # its undefined bytes survive some editors as C1 controls
+        out = bytearray()
+        for ch in run:
+            try:
+                out += ch.encode("cp1252")
+            except UnicodeEncodeError:
+                if not 0x80 <= ord(ch) <= 0x9f:
+                    return None
+                out.append(ord(ch))
+        return bytes(out)
+    try:
+        return run.encode(encoding)
+    except UnicodeEncodeError:
+        return None
+
+
+def _repair_run(run: str) -> Tuple[str, str]:
+    """(repaired run, encoding) for the first encoding giving plausible text, else (run, '')."""
+    for enc in _MOJIBAKE_ENCODINGS:
+        raw = _mojibake_bytes(run, enc)
+        if raw is None:
+            continue
+        try:
+            fixed = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if fixed != run and _plausible(fixed):
+            return fixed, enc
+    return run, ""
 
 
 def repair_mojibake(line: str) -> Tuple[str, str]:
     """Undo UTF-8 text that was once decoded as Mac Roman or Windows-1252.
 
     Only runs of non-ASCII characters that re-encode to valid, different
-    UTF-8 are changed, so a legitimate accented word is left alone.
-    Returns (line, encoding) with encoding '' when nothing changed.
+    UTF-8 are changed, and only when the result holds no combining mark,
+    control or unassigned character, so a legitimate accented word is left
+    alone. Returns (line, encoding) with encoding '' when nothing changed.
     """
     if line.isascii():
         return line, ""
-    for enc in _MOJIBAKE_ENCODINGS:
-        changed = False
+    used: List[str] = []
 
-        def fix(match: "re.Match[str]") -> str:
-            nonlocal changed
-            run = match.group(0)
-            try:
-                fixed = run.encode(enc).decode("utf-8")
-            except (UnicodeEncodeError, UnicodeDecodeError):
-                return run
-            if fixed != run:
-                changed = True
-            return fixed
+    def fix(match: "re.Match[str]") -> str:
+        fixed, enc = _repair_run(match.group(0))
+        if enc:
+            used.append(enc)
+        return fixed
 
-        repaired = _NON_ASCII_RUN.sub(fix, line)
-        if changed:
-            return repaired, enc
-    return line, ""
+    repaired = _NON_ASCII_RUN.sub(fix, line)
+    if not used:
+        return line, ""
+    return repaired, max(set(used), key=used.count)
 
 
 @dataclass
@@ -107,7 +186,7 @@ def read_text(raw: bytes, path: str) -> Text:
     for i, line in enumerate(lines):
         fixed, enc = repair_mojibake(line)
         if enc:
-            info.repairs.append(Repair(line=i + 1, original=line, repaired=fixed, encoding=enc))
+            info.repairs.append(Repair(line=i + 1, original=Repair.escape(line), repaired=fixed, encoding=enc))
             lines[i] = fixed
     return Text(path=path, lines=lines, info=info)
 
@@ -134,7 +213,7 @@ def split_front_matter(text: Text) -> FrontMatter:
     """Split front matter as Jekyll does: only when the very first line is `---`."""
     lines = text.lines
     if not lines or not _FM_OPEN.match(lines[0]):
-        return FrontMatter()
+        return _late_front_matter(text)
     for i in range(1, len(lines)):
         if _FM_CLOSE.match(lines[i]):
             yaml_text = "\n".join(lines[1:i])
@@ -155,21 +234,23 @@ def split_front_matter(text: Text) -> FrontMatter:
                  "Jekyll renders the whole file as text", "error", Span(text.path, 1, 1))])
 
 
+def _late_front_matter(text: Text) -> FrontMatter:
+    """No front matter; a warning when a `---` block follows blank lines (Jekyll ignores it)."""
+    for i, line in enumerate(text.lines[:50]):
+        if line.strip():
+            if i and _FM_OPEN.match(line) and any(_FM_CLOSE.match(rest) for rest in text.lines[i + 1:]):
+                return FrontMatter(problems=[Problem(
+                    "FM001", f"front matter starts on line {i + 1}, after blank lines: Jekyll only "
+                             "reads it on line 1 and shows this block as text", "warning",
+                    Span(text.path, i + 1, 1))])
+            break
+    return FrontMatter()
+
+
 def type_name(value: Any) -> str:
     return {list: "list", str: "string", int: "number", float: "number", bool: "boolean"}.get(
         type(value), type(value).__name__)
 
-
-def _yaml():
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="rt", pure=True)
-    yaml.version = (1, 1)  # Jekyll reads YAML 1.1: yes/no/on/off are booleans
-    yaml.allow_duplicate_keys = False
-    return yaml
-
-
-_YAML = None
 
 
 def load_yaml(source: str, path: str, line_offset: int = 0
@@ -180,63 +261,52 @@ def load_yaml(source: str, path: str, line_offset: int = 0
     matter after its `---`). Errors carry the file line and column. Custom tags
     are never constructed into objects; alias expansion is bounded.
     """
-    global _YAML
+    fast = load_fast(source, line_offset, MAX_YAML_NODES)
+    if fast is not None:  # plain YAML read by libyaml; see migrator/fastyaml.py
+        return to_plain(fast[0], [MAX_YAML_NODES]), fast[1], []
+    return load_yaml_round_trip(source, path, line_offset)
+
+
+def load_yaml_round_trip(source: str, path: str, line_offset: int = 0
+                         ) -> Tuple[Any, Dict[str, int], List[Problem]]:
+    """`load_yaml` with ruamel's round-trip loader: slow, but knows every position and error."""
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    if _YAML is None:
-        _YAML = _yaml()
-    if "\t" in source:
-        tab = _leading_tab(source)
-        if tab is not None:
-            return None, {}, [Problem("FM001", "a tab is used for indentation; YAML allows only spaces",
-                                      "error", Span(path, tab + line_offset, 1))]
+    from .jekyll_yaml import MAX_DEPTH, flow_depth, new_loader, notes_problems, yaml_error
+
+    start = Span(path, 1 + line_offset, 1)
+    if flow_depth(source) > MAX_DEPTH:
+        return None, {}, [Problem("FM001", f"YAML nests more than {MAX_DEPTH} levels of brackets; "
+                                  "not read", "error", start)]
+    yaml = new_loader()
     try:
-        node = _YAML.load(source)
+        with warnings.catch_warnings():  # ruamel warns on stderr about floats like 1e3
+            warnings.simplefilter("ignore")
+            node = yaml.load(source)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
-        col = (mark.column + 1) if mark else 1
-        code = "FM002" if "duplicate key" in str(exc.problem or "") else "FM001"
-        message = _yaml_message(exc, code)
-        return None, {}, [Problem(code, message, "error", Span(path, line, col))]
-    except (YAMLError, RecursionError, ValueError, TypeError) as exc:
-        return None, {}, [Problem("FM001", f"YAML cannot be read: {exc}".splitlines()[0],
-                                  "error", Span(path, 1 + line_offset, 1))]
+        return None, {}, [yaml_error(exc, source, path, line_offset)]
+    except (YAMLError, RecursionError, ValueError, TypeError, OverflowError) as exc:
+        return None, {}, [Problem("FM001", f"YAML cannot be read: {exc}".splitlines()[0], "error", start)]
+    problems = notes_problems(yaml.jekyll_notes, path, line_offset)
     key_lines: Dict[str, int] = {}
     if hasattr(node, "lc") and isinstance(node, dict):
         for key in node:
             try:
                 key_lines[str(key)] = node.lc.key(key)[0] + 1 + line_offset
-            except (KeyError, TypeError, AttributeError):
+            except (KeyError, TypeError, AttributeError, ValueError):
                 pass
+        for key, line, _ in yaml.jekyll_notes.duplicates:
+            if key in key_lines and line + 1 + line_offset > key_lines[key]:
+                key_lines[key] = line + 1 + line_offset  # the value Jekyll keeps
     budget = [MAX_YAML_NODES]
     try:
         data = to_plain(node, budget)
     except _TooLarge:
         return None, {}, [Problem("FM001", "YAML expands to more than "
-                                  f"{MAX_YAML_NODES} values (an alias bomb?); not read",
-                                  "error", Span(path, 1 + line_offset, 1))]
+                                  f"{MAX_YAML_NODES} values (an alias bomb?); not read", "error", start)]
     except RecursionError:
-        return None, {}, [Problem("FM001", "YAML is nested too deeply to read",
-                                  "error", Span(path, 1 + line_offset, 1))]
-    return data, key_lines, []
-
-
-def _leading_tab(source: str) -> Optional[int]:
-    for i, line in enumerate(source.split("\n"), start=1):
-        stripped = line.lstrip(" ")
-        if stripped.startswith("\t") and stripped.strip():
-            return i
-    return None
-
-
-def _yaml_message(exc: Any, code: str) -> str:
-    if code == "FM002":
-        found = re.search(r'found duplicate key "([^"]*)"', str(exc))
-        key = found.group(1) if found else "a key"
-        return f"key '{key}' is given twice; Jekyll keeps only one of them"
-    problem = (exc.problem or exc.context or "invalid YAML").strip()
-    return f"front matter is not valid YAML: {problem}"
+        return None, {}, [Problem("FM001", "YAML is nested too deeply to read", "error", start)]
+    return data, key_lines, problems
 
 
 class _TooLarge(Exception):
@@ -249,13 +319,19 @@ def to_plain(node: Any, budget: List[int]) -> Any:
     if budget[0] < 0:
         raise _TooLarge
     if isinstance(node, dict):
-        return {str(k): to_plain(v, budget) for k, v in node.items()}
+        return {_key(k): to_plain(v, budget) for k, v in node.items()}
     if isinstance(node, (list, tuple)):
         return [to_plain(v, budget) for v in node]
+    if isinstance(node, (set, frozenset, _abc.Set)):  # !!set: a mapping whose values are all null
+        return {_key(k): None for k in node}
     if isinstance(node, bool) or node is None:
         return node
+    if type(node).__name__ == "ScalarBoolean":  # ruamel's anchored boolean is an int subclass
+        return bool(node)
     if isinstance(node, int):
-        return int(node)
+        return int(node) if int(node).bit_length() <= 4000 else hex(node)
+    if isinstance(node, (bytes, bytearray)):  # !!binary
+        return bytes(node).decode("utf-8", errors="replace")
     if isinstance(node, float):
         return float(node) if node == node and node not in (float("inf"), float("-inf")) else str(node)
     if isinstance(node, (_dt.datetime, _dt.date)):
@@ -265,3 +341,9 @@ def to_plain(node: Any, budget: List[int]) -> Any:
     if hasattr(node, "value"):  # TaggedScalar: an unknown tag is kept as its text, never constructed
         return str(node.value)
     return str(node)
+
+
+def _key(key: Any) -> str:
+    if isinstance(key, int) and not isinstance(key, bool) and key.bit_length() > 4000:
+        return hex(key)
+    return str(key)

@@ -37,6 +37,15 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+def page_suffix(config: Dict[str, Any], out_ext: str) -> str:
+    """What Jekyll puts after a page's name: '/' when the site permalink style is pretty or ends
+    with '/', else the output extension (Jekyll's `Utils.add_permalink_suffix`)."""
+    style = str(config.get("permalink") or "date")
+    if out_ext == ".html" and (style == "pretty" or style.endswith("/")):
+        return "/"
+    return out_ext
+
+
 def document_url(rel: str, collection: str, values: Dict[str, Any], meta: Dict[str, Any],
                  config: Dict[str, Any]) -> str:
     """The URL Jekyll writes a document to (pages, collection items and posts)."""
@@ -52,7 +61,7 @@ def document_url(rel: str, collection: str, values: Dict[str, Any], meta: Dict[s
             folder = folder[len("_pages/"):]
         if stem == "index":
             return "/" + folder
-        return "/" + folder + stem + out_ext
+        return "/" + folder + stem + page_suffix(config, out_ext)
     date = ""
     title = stem
     match = _POST_NAME.match(stem)

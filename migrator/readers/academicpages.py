@@ -1,8 +1,169 @@
-"""Reader for academicpages sites (placeholder until the full reader lands)."""
+"""Reader for academicpages sites: `_pages`, collections, `_data` files and the `author:` profile."""
 from __future__ import annotations
 
-from ..loader import LoadedSite
+import re
+from dataclasses import dataclass
+from typing import List
+
+from ..loader import Document, LoadedSite
+from ..model import Markup, Problem, Span
+from . import collections as collection_items
+from . import cv, cvmarkdown
+from .datafiles import read_data_files
+from .fields import clean_heading, owner_names, section_kind
+from .markdown import Line, Section, split_sections
+from .pagelines import claimed_by, leftovers, rule_markups, structure
+from .profile import read_profile
+from .publist import read_list
+
+_GENERIC_PUB_TITLE = re.compile(r"^((selected|recent|all|my|full|list of)\s+)*(publications?|papers?|"
+                                r"publications? (list|and preprints))$", re.I)
+_FOOTNOTE = re.compile(r"indicates|equal contribution|corresponding author|^\W*[*†#]\W", re.I)
+KNOWN_ROLES = ("research", "contact", "skills", "interests", "biography", "bio", "hobbies", "misc")
+
+
+@dataclass
+class ReadContext:
+    """What section parsers need: the loaded site, the page path and the owner's names."""
+
+    loaded: LoadedSite
+    owners: List[str]
+    path: str = ""
+    page_role: str = ""
+    doc: Document = None
+
+    @property
+    def site(self):
+        return self.loaded.site
 
 
 def read(loaded: LoadedSite) -> None:
-    pass
+    """Fill `loaded.site` from the loaded documents."""
+    site = loaded.site
+    site.profile = read_profile(loaded)
+    ctx = ReadContext(loaded, owner_names(site.profile, site.config))
+    for doc in loaded.documents:
+        ctx.path, ctx.doc = doc.path, doc
+        guarded(ctx, doc, collection_items.read_item if doc.page.collection else read_page)
+    read_data_files(ctx)
+
+
+def guarded(ctx: ReadContext, doc: Document, reader) -> None:
+    """Run a page reader; if it fails, keep the body as free text and report where."""
+    site = ctx.site
+    before = {name: len(getattr(site, name)) for name in ("publications", "news", "education", "experience",
+                                                          "honors", "talks", "teaching", "projects", "posts",
+                                                          "portfolio", "sections")}
+    try:
+        reader(doc, ctx)
+    except Exception as exc:  # a reader bug must not lose the page: keep it verbatim and say so
+        for name, count in before.items():
+            del getattr(site, name)[count:]
+        doc.page.structure.clear()
+        body = doc.body()
+        site.sections.extend(leftovers(body, [], doc.path, "", "unread"))
+        line = body[0][0] if body else 1
+        site.problems.append(Problem("RD001", f"page could not be read into structure "
+                                     f"({type(exc).__name__}: {exc}); kept as free text",
+                                     "warning", Span(doc.path, line, 1)))
+
+
+def page_role(doc: Document) -> str:
+    stem = doc.path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
+    permalink = str(doc.page.front_matter.get("permalink") or "").strip("/").lower()
+    title = doc.page.title.lower()
+    words = " ".join((stem, permalink, title))
+    if permalink == "" and "permalink" in doc.page.front_matter or stem in ("about", "index", "home"):
+        return "about"
+    for role, pattern in (("cv", r"\b(cv|resume|curriculum|vitae)"), ("publications", r"publication|papers"),
+                          ("talks", r"talks"), ("teaching", r"teaching"), ("portfolio", r"portfolio"),
+                          ("blog", r"\bblog|year-archive")):
+        if re.search(pattern, words):
+            return role
+    return "other"
+
+
+def read_page(doc: Document, ctx: ReadContext) -> None:
+    page = doc.page
+    markups, content, listed = structure(doc.body(), doc.path)
+    page.structure.extend(markups)
+    page.listing_of = listed
+    page.role = page_role(doc)
+    if listed and not any(text.strip() for _, text in content):
+        page.role = "listing"
+    ctx.page_role = page.role
+    if page.role == "cv" and cv.is_plain_text(content):
+        cv.read_plain(content, ctx)
+        return
+    parents: List[tuple] = []
+    for section in split_sections(content):
+        if section.heading_lines:
+            page.structure.append(heading_markup(section, doc))
+        while parents and parents[-1][0] >= section.level:
+            parents.pop()
+        kind = section_kind(section.title) if section.title else ""
+        if kind in ("other", "") and parents:
+            kind = parents[-1][1]
+        if page.role == "publications" and kind in ("", "other", "about"):
+            kind = "publications"
+        if section.title:
+            parents.append((section.level, kind))
+        read_section(kind, section, ctx)
+
+
+def heading_markup(section: Section, doc: Document) -> Markup:
+    first, last = section.heading_lines[0], section.heading_lines[-1]
+    text = "\n".join(doc.text.lines[n - 1].strip() for n in section.heading_lines)
+    anchor = re.sub(r"[^\w\- ]", "", clean_heading(section.title).lower()).strip().replace(" ", "-")
+    return Markup(kind="heading", text=text, level=section.level, anchor=anchor,
+                  span=Span(doc.path, first, 1, last))
+
+
+def read_section(kind: str, section: Section, ctx: ReadContext) -> None:
+    """Structured nodes of one section; what no parser takes stays a free section."""
+    site, path = ctx.site, ctx.path
+    rules, lines = rule_markups(section.lines, path)
+    ctx.doc.page.structure.extend(rules)
+    taken: List[object] = []
+    if kind == "publications":
+        title = clean_heading(section.title)
+        group = "" if not title or _GENERIC_PUB_TITLE.match(title) or section_kind(title) != "publications" \
+            and ctx.page_role != "publications" else title
+        selected = ctx.page_role == "about" or "selected" in title.lower()
+        found = read_list(lines, path, ctx.owners, group=group, selected=selected)
+        site.publications.extend(found.publications)
+        ctx.doc.page.structure.extend(found.structure)
+        taken = found.publications + found.structure
+    elif ctx.page_role == "cv" and kind in ("education", "experience", "internships") and \
+            cvmarkdown.read_entries(kind, lines, path):
+        taken = cvmarkdown.read_entries(kind, lines, path)
+        getattr(site, "education" if kind == "education" else "experience").extend(taken)
+    elif kind:
+        taken = read_structured(kind, section, lines, ctx)
+    role = free_role(kind, section.title, ctx)
+    for free in leftovers(lines, claimed_by(taken), path, section.title, role):
+        if kind == "publications" and _FOOTNOTE.search(free.markdown) and len(free.markdown) < 300:
+            free.role = "footnote"
+        site.sections.append(free)
+
+
+def free_role(kind: str, title: str, ctx: ReadContext) -> str:
+    if not title:
+        return "intro" if ctx.page_role == "about" else ""
+    if kind not in ("", "other"):
+        return kind
+    words = clean_heading(title).lower()
+    return next((r for r in KNOWN_ROLES if r in words), "")
+
+
+def read_structured(kind: str, section: Section, lines: List[Line], ctx: ReadContext) -> list:
+    """Entries of news, education, experience, ... sections, by the shared block parser."""
+    try:
+        from .blocks import Context, add_nodes, parse_section
+        from .entries import ENTRY_PARSERS  # noqa: F401  (the block parser needs it)
+    except ImportError:  # the shared parser is not there: the section stays free text
+        return []
+    part = Section(title=section.title, level=section.level, heading_lines=section.heading_lines, lines=lines)
+    nodes = parse_section(kind, part, Context(path=ctx.path, owners=ctx.owners))
+    add_nodes(ctx.site, ctx.doc.page, nodes)
+    return nodes

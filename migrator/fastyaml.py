@@ -1,0 +1,162 @@
+"""A fast path for `source.load_yaml`: libyaml (through PyYAML) for plain front matter.
+
+It answers only when it is sure to give what the round-trip loader gives;
+anything unusual (errors, duplicate keys, alias bombs, tags, merge keys,
+times of day, deep nesting) returns None and the round-trip loader decides and reports.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Optional, Tuple
+
+try:
+    from yaml import CSafeLoader as _Base
+    from yaml import YAMLError as _Error
+    from yaml import parse as _parse
+    from yaml.events import CollectionEndEvent as _CLOSERS
+    from yaml.events import CollectionStartEvent as _OPENERS
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+except ImportError:  # no PyYAML or no libyaml: the round-trip loader does everything
+    _Base = None
+
+_TAG = "tag:yaml.org,2002:"
+_PLAIN_TAGS = frozenset(_TAG + t for t in ("str", "int", "float", "bool", "null", "map", "seq"))
+_TIMESTAMP = _TAG + "timestamp"
+_INT = _TAG + "int"
+
+
+# The tags the round-trip loader (migrator/jekyll_yaml.py) gives plain scalars: ruamel's
+# YAML 1.1 implicit resolvers (ruamel/yaml/resolver.py) with Psych's booleans. Copied so the
+# fast path needs no ruamel import; tests/test_yaml_fast_path.py checks that they agree.
+# A plain scalar libyaml resolves differently (`1e3`, `09`, `tRUE`) goes to ruamel.
+RUAMEL_1_1 = [
+    ("bool", r"""^(?:y|Y|yes|Yes|YES|n|N|no|No|NO
+        |true|True|TRUE|false|False|FALSE
+        |on|On|ON|off|Off|OFF)$""", "yYnNtTfFoO"),
+    ("float", r"""^(?:
+         [-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+        |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
+        |\.[0-9_]+(?:[eE][-+][0-9]+)?
+        |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*  # sexagesimal float
+        |[-+]?\.(?:inf|Inf|INF)
+        |\.(?:nan|NaN|NAN))$""", "-+0123456789."),
+    ("int", r"""^(?:[-+]?0b[0-1_]+
+        |[-+]?0?[0-7_]+
+        |[-+]?(?:0|[1-9][0-9_]*)
+        |[-+]?0x[0-9a-fA-F_]+
+        |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$""", "-+0123456789"),
+    ("merge", r"^(?:<<)$", "<"),
+    ("null", r"""^(?: ~
+        |null|Null|NULL
+        | )$""", "~nN"),
+    ("timestamp", r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+        |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
+        (?:[Tt]|[ \t]+)[0-9][0-9]?
+        :[0-9][0-9] :[0-9][0-9] (?:\.[0-9]*)?
+        (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""", "0123456789"),
+    ("value", r"^(?:=)$", "="),
+]
+_RESOLVERS: Dict[str, List[Tuple[str, Any]]] = {}
+for _name, _pattern, _first in RUAMEL_1_1:
+    for _ch in _first:
+        _RESOLVERS.setdefault(_ch, []).append((_TAG + _name, re.compile(_pattern, re.X)))
+_PSYCH = {"y": "str", "n": "str", "yes": "bool", "no": "bool", "true": "bool", "false": "bool",
+          "on": "bool", "off": "bool"}
+
+
+def ruamel_tag(value: str) -> str:
+    """The tag the round-trip loader gives a plain scalar."""
+    if len(value) <= 5 and value.lower() in _PSYCH:
+        return _TAG + _PSYCH[value.lower()]
+    for tag, regexp in _RESOLVERS.get(value[:1], ()):
+        if regexp.match(value):
+            return tag
+    return _TAG + ("null" if value == "" else "str")
+
+
+class _Unsure(Exception):
+    """The round-trip loader must decide."""
+
+
+if _Base is not None:
+    class _Loader(_Base):
+        def construct_mapping(self, node, deep=False):
+            mapping = super().construct_mapping(node, deep)
+            if len(mapping) != len(node.value):  # a duplicate key: let the round-trip loader say where
+                raise _Unsure
+            return mapping
+
+
+MAX_DEPTH = 50
+"""Deeper nesting goes to ruamel, which reports it; libyaml's C composer recurses
+and would crash the process on a nesting bomb."""
+
+
+def _check(root: Any, budget: int) -> None:
+    """Raise _Unsure for anything the round-trip loader may read differently."""
+    stack = [(root, 0)]
+    while stack:  # an alias is walked again each time it is used, as to_plain expands it
+        node, depth = stack.pop()
+        budget -= 1
+        if budget < 0 or depth > MAX_DEPTH:  # alias bombs and loops: ruamel reports them
+            raise _Unsure
+        tag = node.tag
+        if tag not in _PLAIN_TAGS and not (tag == _TIMESTAMP and len(node.value) == 10):
+            raise _Unsure  # custom tags, merge keys, `=`, and timestamps with a time of day
+        if isinstance(node, ScalarNode):
+            if not node.style and ruamel_tag(node.value) != tag:  # plain: "" in libyaml, None in PyYAML
+                raise _Unsure
+            if tag == _INT and len(node.value) > 100:  # the round-trip loader keeps huge ints as text
+                raise _Unsure
+        elif isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack.append((key, depth + 1))
+                stack.append((value, depth + 1))
+        elif isinstance(node, SequenceNode):
+            stack.extend((item, depth + 1) for item in node.value)
+        else:
+            raise _Unsure
+
+
+def _too_deep(source: str) -> bool:
+    """True when the parser events nest deeper than MAX_DEPTH (or cannot be parsed)."""
+    depth = 0
+    try:
+        for event in _parse(source, Loader=_Base):
+            if isinstance(event, _OPENERS):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return True
+            elif isinstance(event, _CLOSERS):
+                depth -= 1
+    except _Error:
+        return True
+    return False
+
+
+def load_fast(source: str, line_offset: int, max_nodes: int
+              ) -> Optional[Tuple[Any, Dict[str, int]]]:
+    """(value, top-level key lines) when libyaml can read `source` plainly, else None."""
+    if _Base is None or "\t" in source:  # libyaml takes `key\t: value`, ruamel does not
+        return None
+    if source.startswith("%") or "\n%" in source:  # a %YAML directive changes ruamel's resolver
+        return None
+    if len(source) > 4096 and _too_deep(source):  # libyaml's C composer recurses: a bomb would crash
+        return None
+    loader = _Loader(source)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}
+        _check(node, max_nodes)
+        value = loader.construct_document(node)
+        key_lines: Dict[str, int] = {}
+        if isinstance(node, MappingNode):
+            for key_node, _ in node.value:
+                key = loader.construct_object(key_node)
+                key_lines[str(key)] = key_node.start_mark.line + 1 + line_offset
+        return value, key_lines
+    except (_Unsure, _Error, ValueError, TypeError, RecursionError, OverflowError):
+        return None
+    finally:
+        loader.dispose()

@@ -1,0 +1,109 @@
+"""Known leftovers (migrator/data/leftovers.json) with fast lookup by title, phrase and value.
+
+Phrases are indexed by their first folded word, so finding every known phrase in
+a line costs one dictionary look-up per word of the line, not one scan per phrase.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Dict, List, Optional, Tuple
+
+from .matching import fold, title_key
+
+# categories of the data file whose strings are phrases to find inside text
+PHRASE_FIELDS = ("phrases", "news", "honors", "education", "talks", "internships", "intro", "urls")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One known leftover: what it is, which group it belongs to, where it was read."""
+
+    text: str
+    field: str          # titles, phrases, news, honors, placeholders, ...
+    group: str          # group id, e.g. 'academicpages-talks'
+    kind: str           # template-sample, template-placeholder, template-author
+    what: str           # 'sample talk', "the acad-homepage author's (Yi Ren's) own homepage"
+    source: str         # 'repo:path' of the first source of the group
+
+
+class Leftovers:
+    """The data file, indexed."""
+
+    def __init__(self, data: dict):
+        self.titles: Dict[str, Fact] = {}
+        self.title_patterns: List[Tuple[re.Pattern, Fact]] = []
+        self.placeholders: Dict[str, Fact] = {}
+        self.scholar_ids: Dict[str, Fact] = {}
+        self.headings: Dict[str, Fact] = {}
+        self.title_authors: Dict[str, List[str]] = {}
+        self.people: Dict[str, Fact] = {}
+        self.placeholder_keys: Dict[str, Dict[str, Fact]] = {}
+        self._phrases: Dict[str, List[Tuple[Tuple[str, ...], Fact]]] = {}
+        for group in data.get("groups", []):
+            sources = group.get("source") or [{}]
+            first = f"{sources[0].get('repo', '')}:{sources[0].get('path', '')}"
+            by_field = group.get("source_of", {})
+
+            def fact(text: str, field: str) -> Fact:
+                return Fact(text, field, group["id"], group.get("kind", ""), group.get("what", ""),
+                            by_field.get(field, first))
+            for title in group.get("titles", []):
+                self.titles[title_key(title)] = fact(title, "titles")
+            for pattern in group.get("title_patterns", []):
+                self.title_patterns.append((re.compile(pattern), fact(pattern, "titles")))
+            for value in group.get("placeholders", []):
+                self.placeholders[fold(value)] = fact(value, "placeholders")
+            for key, values in group.get("placeholder_keys", {}).items():
+                for value in values:
+                    self.placeholder_keys.setdefault(key, {})[fold(value)] = fact(value, "placeholders")
+            for value in group.get("scholar_ids", []):
+                self.scholar_ids[value] = fact(value, "scholar_ids")
+            for value in group.get("headings", []):
+                self.headings[fold(value)] = fact(value, "headings")
+            for title, authors in group.get("title_authors", {}).items():
+                self.title_authors[title_key(title)] = authors
+            for name in group.get("names", []):
+                self.people[fold(name)] = fact(name, "names")
+            for field in PHRASE_FIELDS:
+                for phrase in group.get(field, []):
+                    words = tuple(fold(phrase).split())
+                    if words:
+                        self._phrases.setdefault(words[0], []).append((words, fact(phrase, field)))
+
+    def title(self, title: str) -> Optional[Fact]:
+        """The known leftover with this title (case, spacing and punctuation ignored)."""
+        found = self.titles.get(title_key(title))
+        if found:
+            return found
+        folded = fold(title)
+        return next((f for pattern, f in self.title_patterns if pattern.search(folded)), None)
+
+    def phrases_in(self, text: str) -> List[Fact]:
+        """Every known phrase that occurs in the text, in order of occurrence."""
+        # phrases run across link labels ('[Baidu Scholarship](...) (10 students ...)'); URLs are facts too
+        links = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
+        words = fold(links.sub(r"\1", text)).split() + ["|"] + \
+            fold(" | ".join(m.group(2) for m in links.finditer(text)) + " " + text).split()
+        found: List[Fact] = []
+        for i, word in enumerate(words):
+            for phrase, fact in self._phrases.get(word, ()):
+                if tuple(words[i:i + len(phrase)]) == phrase and fact not in found:
+                    found.append(fact)
+        return found
+
+    def placeholder(self, value: str, key: str = "") -> Optional[Fact]:
+        """The template placeholder this config value is (`key` like 'author.location'), or None."""
+        if not isinstance(value, str) or not value.strip():
+            return None
+        return self.placeholders.get(fold(value)) or self.placeholder_keys.get(key, {}).get(fold(value))
+
+
+@lru_cache(maxsize=1)
+def load() -> Leftovers:
+    """The packaged data file, read once."""
+    text = resources.files("migrator").joinpath("data/leftovers.json").read_text(encoding="utf-8")
+    return Leftovers(json.loads(text))

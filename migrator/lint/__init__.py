@@ -1,0 +1,1 @@
+"""The lint engine behind `migrate lint`: config, rule selection, suppressions, output, fixes."""

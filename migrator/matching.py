@@ -1,0 +1,286 @@
+"""Which entries are the same thing: publications, news, talks, degrees and jobs.
+
+Entries are grouped by blocking keys (normalised title, the short name before a
+colon, arXiv id, DOI, rare title words; organisation aliases, degree level ...),
+only entries that share a key are compared, and confirmed pairs are joined with
+union-find. Nothing here compares every pair of entries.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from typing import Callable, Dict, Hashable, Iterable, List, Optional, Sequence, Set, TypeVar
+
+from .model import Education, Experience, Publication
+
+T = TypeVar("T")
+
+STOPWORDS = set("""a an the of for and or in on with to from by via at as is are towards toward
+using based its into over under through vs versus we our""".split())
+_ARXIV = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})", re.I)
+_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>?#]+)", re.I)
+_BLOCK_LIMIT = 25  # a key shared by more entries than this says nothing (a common word)
+
+
+def fold(text: str) -> str:
+    """Lowercase, accents and markup removed, punctuation to spaces, spaces collapsed."""
+    text = re.sub(r"<[^>]+>", " ", text or "")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = re.sub(r"[*_`\[\]()\"'“”‘’]", "", text)
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", text)).strip()
+
+
+def title_key(title: str) -> str:
+    """The title with case, accents, punctuation, spacing and a trailing '[J]' / '[C]' type mark ignored."""
+    return fold(re.sub(r"\s*\[[A-Z](?:/OL)?\]\s*$", "", title or "")).replace(" ", "")
+
+
+def title_tokens(title: str) -> Set[str]:
+    """Content words of a title (stopwords dropped)."""
+    return {w for w in fold(title).split() if w not in STOPWORDS}
+
+
+def short_name(title: str) -> str:
+    """The system name before a colon ('FastFold: ...' -> 'fastfold'), or ''."""
+    head, sep, rest = (title or "").partition(":")
+    if not sep or not rest.strip():
+        return ""
+    words = re.sub(r"[*_`]", "", head).split()
+    if not 1 <= len(words) <= 3:
+        return ""
+    # a name, not a phrase: one word with inner capitals or digits, or an acronym
+    if not any(re.search(r"[A-Z].*[A-Z]|\d|^[A-Z][a-z]+[A-Z]", w) for w in words):
+        return ""
+    return fold(head)
+
+
+def arxiv_ids(pub: Publication) -> Set[str]:
+    found = set()
+    for link in pub.links:
+        for match in _ARXIV.finditer(link.url):
+            found.add(re.sub(r"v\d+$", "", match.group(1).lower()))
+    return found
+
+
+def dois(pub: Publication) -> Set[str]:
+    found = set()
+    for link in pub.links:
+        match = _DOI.search(link.url)
+        if match and ("doi" in link.url.lower() or link.kind == "doi"):
+            found.add(match.group(1).lower().rstrip(".,;)"))
+    return found
+
+
+def year_of(pub: Publication) -> Optional[int]:
+    if pub.venue and pub.venue.year:
+        return pub.venue.year
+    match = re.match(r"(\d{4})", pub.date or "")
+    return int(match.group(1)) if match else None
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two author names of one paper are one person: 'Xuanlei Zhao' ~ 'Zhao, X.' ~ 'Zhao Xuanlei'."""
+    if author_key(a) == author_key(b):
+        return True
+    wa, wb = fold(a).split(), fold(b).split()
+    return len(wa) >= 2 and sorted(wa) == sorted(wb)
+
+
+def author_key(name: str) -> str:
+    """'Xuanlei Zhao', 'Zhao, X.' and 'X. Zhao' -> 'zhao x'."""
+    text = fold(name.replace(",", " , "))
+    if "," in name:
+        last, _, first = name.partition(",")
+        last, first = fold(last), fold(first)
+    else:
+        parts = text.split()
+        if not parts:
+            return ""
+        last, first = parts[-1], " ".join(parts[:-1])
+    return f"{last} {first[:1]}".strip()
+
+
+def author_overlap(a: Publication, b: Publication) -> Optional[float]:
+    """Share of the shorter author list found in the other; None when one has no list."""
+    ka = {author_key(p.name) for p in a.authors if p.name}
+    kb = {author_key(p.name) for p in b.authors if p.name}
+    if not ka or not kb:
+        return None
+    return len(ka & kb) / min(len(ka), len(kb))
+
+
+def token_similarity(a: str, b: str) -> float:
+    ta, tb = title_tokens(a), title_tokens(b)
+    if not ta or not tb:
+        return 0.0
+    return len(ta & tb) / len(ta | tb)
+
+
+def same_publication(a: Publication, b: Publication) -> bool:
+    """Confirm a candidate pair that shares a blocking key."""
+    similarity = token_similarity(a.title, b.title)
+    if arxiv_ids(a) & arxiv_ids(b) or dois(a) & dois(b):
+        # one id on two unrelated titles is a wrong link, not one paper
+        return similarity >= 0.3 or bool(short_name(a.title)) and short_name(a.title) == short_name(b.title)
+    ya, yb = year_of(a), year_of(b)
+    far_apart = ya is not None and yb is not None and abs(ya - yb) > 2
+    overlap = author_overlap(a, b)
+    if overlap is not None and overlap < 0.3:
+        return False
+    if title_key(a.title) == title_key(b.title) and title_key(a.title):
+        return not far_apart
+    if far_apart:
+        return False
+    name_a, name_b = short_name(a.title), short_name(b.title)
+    if name_a and name_a == name_b:
+        return similarity >= 0.3 or (overlap or 0) >= 0.5 or (ya is not None and ya == yb)
+    ta, tb = title_tokens(a.title), title_tokens(b.title)
+    contained = len(ta & tb) / max(1, min(len(ta), len(tb)))
+    return similarity >= 0.75 or (contained >= 0.9 and min(len(ta), len(tb)) >= 5 and similarity >= 0.6)
+
+
+def publication_keys(pub: Publication, rarity: Counter) -> List[Hashable]:
+    keys: List[Hashable] = [("title", title_key(pub.title))] if title_key(pub.title) else []
+    if short_name(pub.title):
+        keys.append(("name", short_name(pub.title)))
+    keys += [("arxiv", x) for x in arxiv_ids(pub)] + [("doi", x) for x in dois(pub)]
+    rare = sorted(title_tokens(pub.title), key=lambda w: (rarity[w], w))
+    keys += [("word", w) for w in rare[:2] if len(w) > 3]
+    return keys
+
+
+def cluster(items: Sequence[T], keys: Callable[[T], Iterable[Hashable]],
+            same: Callable[[T, T], bool]) -> List[List[T]]:
+    """Groups of items that are the same, in reading order; singletons included.
+
+    Items are only compared with items sharing one of their keys, and each key
+    block is compared against its first members only when it is small.
+    """
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    blocks: Dict[Hashable, List[int]] = defaultdict(list)
+    for i, item in enumerate(items):
+        for key in dict.fromkeys(keys(item)):
+            blocks[key].append(i)
+    for members in blocks.values():
+        if len(members) < 2 or len(members) > _BLOCK_LIMIT:
+            continue
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                if find(i) != find(j) and same(items[i], items[j]):
+                    parent[find(j)] = find(i)
+    groups: Dict[int, List[T]] = {}
+    for i, item in enumerate(items):  # dicts keep insertion order: groups come in reading order
+        groups.setdefault(find(i), []).append(item)
+    return list(groups.values())
+
+
+def cluster_publications(pubs: Sequence[Publication]) -> List[List[Publication]]:
+    """Group publication entries that describe the same paper (pure: the model is not changed).
+
+    Survives title variants ('FastFold: Optimizing ...' vs 'FastFold: Reducing
+    ...'), preprint vs published venue and missing fields. Each group keeps the
+    entries in reading order; the converter merges a group into one paper.
+    """
+    rarity: Counter = Counter()
+    for pub in pubs:
+        rarity.update(title_tokens(pub.title))
+    return cluster(pubs, lambda p: publication_keys(p, rarity), same_publication)
+
+
+# --- organisations, degrees, jobs ------------------------------------------------------
+
+_LEGAL = re.compile(r"\b(inc|ltd|llc|co|corp|corporation|company|gmbh|limited|plc|pte|the)\b")
+
+
+def organisation_aliases(name: str) -> Set[str]:
+    """'HPC-AI TECH Inc. (Colossal-AI)' -> {'hpc ai tech', 'colossal ai', ...}."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", name or "")
+    parts = [text] + re.findall(r"[(（]([^()（）]+)[)）]", text)
+    parts.append(re.sub(r"[(（][^()（）]*[)）]", " ", text))
+    parts.append(re.split(r"[,/]| - | – ", text)[0])
+    aliases = set()
+    for part in parts:
+        folded = re.sub(r"\s+", " ", _LEGAL.sub(" ", fold(part))).strip()
+        if len(folded) >= 2:
+            aliases.add(folded.replace("univeristy", "university"))
+    return aliases
+
+
+def acronym(name: str) -> str:
+    words = [w for w in fold(name).split() if w not in STOPWORDS]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def same_organisation(a: str, b: str) -> bool:
+    aa, ab = organisation_aliases(a), organisation_aliases(b)
+    if aa & ab:
+        return True
+    # 'NUS' written for 'National University of Singapore'
+    short_a = {x for x in aa if " " not in x}
+    short_b = {x for x in ab if " " not in x}
+    return bool(short_a & {acronym(x) for x in ab} or short_b & {acronym(x) for x in aa})
+
+
+def organisation_keys(name: str) -> List[Hashable]:
+    aliases = organisation_aliases(name)
+    return [("org", x) for x in aliases] + [("org", acronym(x)) for x in aliases if acronym(x)]
+
+
+# spelled-out forms match in any case; abbreviations only as written ('BS', 'B.Eng.'), so the
+# words 'be', 'ma' or 'ms' of a sentence are not taken for degrees
+_LEVELS = [("phd", r"(?i:ph\.?\s?d\b|doctor|doctoral|d\.?phil\b)|\bPHD\b"),
+           ("master", r"(?i:master|m\.\s?s\.|m\.\s?sc\b|m\.\s?eng\b|m\.\s?phil\b|m\.\s?res\b|m\.\s?a\.)"
+                      r"|\b(MS|MSc|MEng|MPhil|MRes|MA|MBA|SM|S\.M\.)\b"),
+           ("bachelor", r"(?i:bachelor|undergrad|b\.\s?s\.|b\.\s?sc\b|b\.\s?eng\b|b\.\s?tech\b|b\.\s?a\.|b\.\s?e\.)"
+                        r"|\b(BS|BSc|BEng|BTech|BA|BE|SB|S\.B\.|B\.E)\b"),
+           ("school", r"(?i:high school|middle school|secondary school)")]
+
+
+def degree_level(text: str) -> str:
+    """'Ph.D. in CS' -> 'phd', 'B.Eng.'/'B.S.'/'Undergraduate' -> 'bachelor', ''."""
+    for level, pattern in _LEVELS:
+        if re.search(pattern, text or ""):
+            return level
+    return ""
+
+
+def degree_levels(text: str) -> Set[str]:
+    """Every degree level a sentence names ('PhD student ..., where I also completed my master's')."""
+    return {level for level, pattern in _LEVELS if re.search(pattern, text or "")}
+
+
+def cluster_education(items: Sequence[Education]) -> List[List[Education]]:
+    """Degrees at the same institution and level ('B.S.' ~ 'B.Eng.', 'NUS' ~ 'National University of Singapore')."""
+    def level(e: Education) -> str:
+        return degree_level(e.degree) or degree_level(e.text)
+
+    def keys(e: Education) -> List[Hashable]:
+        return [(k, level(e)) for k in organisation_keys(e.institution)] if e.institution else []
+
+    def same(a: Education, b: Education) -> bool:
+        return level(a) == level(b) and same_organisation(a.institution, b.institution)
+    return cluster(items, keys, same)
+
+
+def cluster_experience(items: Sequence[Experience]) -> List[List[Experience]]:
+    """Jobs at the same organisation (aliases: 'HPC-AI TECH Inc. (Colossal-AI)' ~ 'Colossal-AI')."""
+    return cluster(items, lambda e: organisation_keys(e.organisation),
+                   lambda a, b: same_organisation(a.organisation, b.organisation))
+
+
+def cluster_texts(items: Sequence[T], text: Callable[[T], str],
+                  extra: Callable[[T], Hashable] = lambda item: "") -> List[List[T]]:
+    """Entries whose folded text (and `extra`, e.g. the date) are equal: news, talks, honors."""
+    def key(item: T) -> Hashable:
+        return (fold(text(item)), extra(item))
+    return cluster(items, lambda item: [key(item)] if fold(text(item)) else [],
+                   lambda a, b: key(a) == key(b))

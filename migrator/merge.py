@@ -1,0 +1,170 @@
+"""Merging duplicate publications into one entry by a documented precedence, recording every merge.
+
+Precedence, first rule that decides wins (see docs/migrating.md):
+- the primary occurrence is the richest source: collection item, paper box, list, data file, CV;
+  ties go to the one read first. Title, notes, citation and image come from it when it has them.
+- venue: a published venue over a preprint label, then one with a year, then one with a full name.
+- authors: the fuller list, then the one that marks the owner; '*'/'†' marks of the others are added.
+- links: the primary's links, each malformed one replaced by a valid link of the same kind from
+  another occurrence; kinds only the others have are added; the same URL is kept once.
+- date: the most precise one (YYYY-MM-DD over YYYY-MM over YYYY).
+An entry listed both as selected (about page) and in a full list keeps one copy per list, with the
+same merged facts, so each page shows it once under its own group.
+"""
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from typing import Dict, List, Tuple
+
+from .model import Link, Publication
+from .matching import author_key
+from .report import where
+
+SOURCE_RANK = {"collection": 0, "paper-box": 1, "list": 2, "data": 3, "cv": 4}
+_ARXIV = re.compile(r"arxiv\.org/(?:abs|pdf)/(?:(\d{4}\.\d{4,5})|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?(?:\.pdf)?/?$", re.I)
+
+
+@dataclass
+class Merged:
+    """Publications after merging, and what happened to each source entry."""
+
+    publications: List[Publication] = field(default_factory=list)
+    fate: Dict[int, Tuple[str, str]] = field(default_factory=dict)
+    """id(source entry) -> ('mapped' | 'merged', reason)."""
+    outputs: Dict[int, Publication] = field(default_factory=dict)
+    """id(source entry) -> the merged copy it became or was merged into."""
+    records: List[dict] = field(default_factory=list)
+
+
+def link_problem(link: Link) -> str:
+    """Why a link looks malformed ('' when it looks fine)."""
+    url = link.url.strip()
+    if not url:
+        return "empty link"
+    if re.search(r"\s", url):
+        return "link contains spaces"
+    if url.startswith(("mailto:", "/", "#", "./", "../")) or not re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I):
+        return ""
+    if not re.match(r"^https?://[^/\s]+\.[^/\s]+", url, re.I):
+        return "link has no host"
+    if "arxiv.org/" in url.lower() and re.search(r"arxiv\.org/(abs|pdf)/", url, re.I) and not _ARXIV.search(url):
+        return "arXiv identifier is malformed"
+    return ""
+
+
+def merge_publications(pubs: List[Publication], clusters: List[List[Publication]]) -> Merged:
+    """One merged copy per cluster and list role (selected / full list), in reading order."""
+    result = Merged()
+    order = {id(p): i for i, p in enumerate(pubs)}
+    placed: List[Tuple[int, Publication]] = []
+    for cluster in clusters:
+        cluster = sorted(cluster, key=lambda p: order.get(id(p), 0))
+        facts, chose = _merge_facts(cluster)
+        for selected in (True, False):
+            role = [p for p in cluster if p.selected == selected]
+            if not role:
+                continue
+            first = min(role, key=lambda p: SOURCE_RANK.get(p.source, 5))
+            role = [first] + [p for p in role if p is not first]
+            out = copy.deepcopy(facts)
+            out.selected, out.group, out.span, out.source, out.url = \
+                first.selected, first.group, first.span, first.source, first.url
+            placed.append((order.get(id(first), 0), out))
+            result.fate[id(first)] = ("mapped", "")
+            for other in role:
+                result.outputs[id(other)] = out
+            for other in role[1:]:
+                result.fate[id(other)] = ("merged", f"same publication as {where(first.span)}")
+        if len(cluster) > 1:
+            result.records.append({"title": facts.title, "entries": [where(p.span) for p in cluster],
+                                   "chose": chose})
+    result.publications = [p for _, p in sorted(placed, key=lambda item: item[0])]
+    return result
+
+
+def _merge_facts(cluster: List[Publication]) -> Tuple[Publication, Dict[str, str]]:
+    ranked = sorted(cluster, key=lambda p: SOURCE_RANK.get(p.source, 5))
+    primary = ranked[0]
+    out = copy.deepcopy(primary)
+    chose: Dict[str, str] = {}
+    if len(cluster) == 1:
+        return out, chose
+    for name in ("title", "citation", "image", "notes", "category", "owner_role"):
+        if not getattr(out, name):
+            donor = next((p for p in ranked if getattr(p, name)), None)
+            if donor is not None:
+                setattr(out, name, getattr(donor, name))
+    venues = [p for p in ranked if p.venue and (p.venue.label or p.venue.raw)]
+    if venues:
+        best = min(venues, key=lambda p: (p.venue.preprint, p.venue.year is None, not p.venue.name))
+        out.venue = copy.deepcopy(best.venue)
+        if any(p.venue.label != best.venue.label for p in venues):
+            chose["venue"] = f"{best.venue.label or best.venue.raw} ({where(best.venue.span)})"
+    authored = [p for p in ranked if p.authors]
+    if authored:
+        best = max(authored, key=lambda p: (len(p.authors), any(a.is_owner for a in p.authors)))
+        out.authors = copy.deepcopy(best.authors)
+        _add_marks(out, [p for p in authored if p is not best])
+        if best is not primary:
+            chose["authors"] = f"{len(best.authors)} authors from {where(best.span)}"
+    out.links = _merge_links(ranked, chose)
+    seen = set()
+    out.badges = [b for p in ranked for b in p.badges if not (b.image in seen or seen.add(b.image))]
+    dates = [p.date for p in ranked if p.date]
+    if dates:
+        out.date = max(dates, key=len)
+    return out, chose
+
+
+def _add_marks(out: Publication, others: List[Publication]) -> None:
+    for person in out.authors:
+        key = author_key(person.name)
+        for other in (a for p in others for a in p.authors if author_key(a.name) == key):
+            person.equal_contribution |= other.equal_contribution
+            person.corresponding |= other.corresponding
+            person.is_owner |= other.is_owner
+            person.marks += [m for m in other.marks if m not in person.marks]
+
+
+def _merge_links(ranked: List[Publication], chose: Dict[str, str]) -> List[Link]:
+    valid_by_kind: Dict[str, Link] = {}
+    for pub in ranked:
+        for link in pub.links:
+            if not link_problem(link):
+                valid_by_kind.setdefault(link.kind, link)
+    links: List[Link] = []
+    for link in ranked[0].links:
+        if link_problem(link) and link.kind in valid_by_kind:
+            chose[f"link {link.kind}"] = f"{valid_by_kind[link.kind].url} over malformed {link.url}"
+            link = valid_by_kind[link.kind]
+        links.append(copy.deepcopy(link))
+    kinds = {link.kind for link in links}
+    for pub in ranked[1:]:
+        for link in pub.links:
+            if link.kind not in kinds and not link_problem(link):
+                links.append(copy.deepcopy(link))
+        kinds |= {link.kind for link in pub.links}
+    unique, urls = [], set()
+    for link in links:
+        key = _url_key(link.url)
+        if key not in urls:
+            urls.add(key)
+            unique.append(link)
+    return unique
+
+
+def _url_key(url: str) -> str:
+    return re.sub(r"^https?://(www\.)?", "", url.strip().lower()).rstrip("/")
+
+
+def dedupe(nodes: List, clusters: List[List]) -> Tuple[List, Dict[int, Tuple[str, str]]]:
+    """Keep the first entry of each group of equal degrees, jobs, news, talks or honors."""
+    fate: Dict[int, Tuple[str, str]] = {}
+    keep = set()
+    for group in clusters:
+        keep.add(id(group[0]))
+        for other in group[1:]:
+            fate[id(other)] = ("merged", f"same entry as {where(group[0].span)}")
+    return [n for n in nodes if id(n) in keep], fate

@@ -1,0 +1,110 @@
+"""Writing a converted site safely: only inside --out, built aside and moved into place in one step."""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path, PurePosixPath
+from typing import Dict, Optional, Union
+
+Content = Union[str, bytes]
+CHECKOUT_MARKERS = ("_layouts", "_includes", "_sass", "_pages", "_data")
+
+
+class OutputError(Exception):
+    """The output cannot be written as asked (exit status 2)."""
+
+
+def safe_relative(path: str) -> str:
+    """A site-relative path with '/' separators, refused if absolute or climbing out with '..'."""
+    text = path.replace("\\", "/")
+    pure = PurePosixPath(text)
+    if not text or pure.is_absolute() or text.startswith("~") or ":" in pure.parts[0] \
+            or any(part == ".." for part in pure.parts):
+        raise OutputError(f"refusing to write {path!r}: it points outside the output folder")
+    parts = [p for p in pure.parts if p not in (".", "")]
+    if not parts:
+        raise OutputError(f"refusing to write {path!r}: not a file name")
+    return "/".join(parts)
+
+
+def is_theme_checkout(folder: Path) -> bool:
+    """A Jekyll site folder: `_config.yml` plus a theme or content folder."""
+    return (folder / "_config.yml").is_file() and any((folder / m).is_dir() for m in CHECKOUT_MARKERS)
+
+
+def check_out_folder(out: Path, force: bool) -> Optional[Path]:
+    """The existing checkout to merge into (None for a new or forced folder); refuses the rest."""
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"{out}: exists and is not a folder")
+    if not out.exists() or not any(out.iterdir()):
+        return None
+    if is_theme_checkout(out):
+        return out
+    if force:
+        return None
+    raise OutputError(f"{out}: folder is not empty and is not a Jekyll theme checkout; "
+                      "use --force to write into it anyway")
+
+
+def write_tree(out: Path, files: Dict[str, Content], copies: Dict[str, Path], keep_existing: bool) -> None:
+    """Write `files` (text or bytes) and copy `copies` into `out`, all or nothing.
+
+    The new tree is built in a temporary folder next to `out` (same file system,
+    so the final renames are atomic); an existing folder's other files are kept
+    when `keep_existing` is set. An error or Ctrl-C before the swap leaves `out`
+    as it was.
+    """
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    build = Path(tempfile.mkdtemp(prefix=f".{out.name}.migrate-", dir=out.parent))
+    old: Optional[Path] = None
+    try:
+        target = build / "site"
+        if keep_existing and out.is_dir():
+            shutil.copytree(out, target, symlinks=True)
+        else:
+            target.mkdir()
+        for rel, source in copies.items():
+            dest = _inside(target, rel)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, dest)
+        for rel, content in files.items():
+            dest = _inside(target, rel)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            if dest.is_symlink():
+                dest.unlink()
+            dest.write_bytes(data)
+        if out.exists():
+            old = build / "old"
+            os.rename(out, old)
+        os.rename(target, out)
+    except BaseException:
+        if old is not None and old.exists() and not out.exists():
+            os.rename(old, out)
+        raise
+    finally:
+        shutil.rmtree(build, ignore_errors=True)
+
+
+def _inside(root: Path, rel: str) -> Path:
+    dest = root / safe_relative(rel)
+    if not str(dest.resolve()).startswith(str(root.resolve()) + os.sep):
+        raise OutputError(f"refusing to write {rel!r}: it resolves outside the output folder")
+    return dest
+
+
+def write_file(out: Path, content: Content) -> None:
+    """One file (the json target), written aside and renamed into place."""
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content.encode("utf-8") if isinstance(content, str) else content)
+        os.replace(temp, out)
+    except BaseException:
+        if os.path.exists(temp):
+            os.unlink(temp)
+        raise

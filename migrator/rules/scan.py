@@ -1,0 +1,185 @@
+"""Links and local paths as they are written in the site's files, each with its line and column.
+
+Rules about links read these rather than the model, so a link is checked
+wherever it sits: a paper entry, a free section, front matter or a data file.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Tuple
+
+from .base import LintContext
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_MD = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*(<[^>]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
+                 r"(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+_HTML = re.compile(r"""\b(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
+_REF = re.compile(r"^ {0,3}\[([^\]^][^\]]*)\]:\s*<?([^\s>]+)")
+_LIQUID_TAG = re.compile(r"\{%.*?%\}")
+_INCLUDE_RELATIVE = re.compile(r"\{%-?\s*include_relative\s+([^\s%]+)")
+_AUTO = re.compile(r"<((?:https?|ftp)://[^>\s]+)>")
+_BARE = re.compile(r"\b(?:https?|ftp)://[^\s<>\"'`]+|\bwww\.[a-z0-9-]+\.[^\s<>\"'`]+", re.I)
+_YAML_VALUE = re.compile(r"""^(\s*(?:-\s+)?)([A-Za-z_][\w-]*)\s*:\s+(?:"([^"]*)"|'([^']*)'|([^#\s][^#]*?))\s*(?:#.*)?$""")
+_LIQUID_BASE = re.compile(r"\{\{-?\s*(?:base_path|site\.baseurl|site\.url|site\.github\.url)\s*-?\}\}")
+_LIQUID_FILTER = re.compile(r"""\{\{-?\s*["']([^"']*)["']\s*\|\s*(?:relative_url|absolute_url)\s*-?\}\}""")
+LINK_KEYS = ("paperurl", "slidesurl", "bibtexurl", "pdf", "link", "slides", "video", "code",
+             "teaser", "image", "og_image", "redirect", "external_url", "url", "doi", "arxiv")
+
+
+@dataclass
+class Written:
+    """A link target as written, where it is written, and how."""
+
+    url: str
+    path: str
+    line: int
+    col: int
+    how: str
+    """markdown, image, html, reference, autolink, bare, yaml"""
+    label: str = ""
+    key: str = ""
+    page_url: str = ""
+    """Output URL of the page it is on ('' for data files)."""
+
+
+def strip_liquid(url: str) -> str:
+    """`{{ base_path }}/files/x.pdf` -> `/files/x.pdf`; other Liquid is left for callers to skip."""
+    url = _LIQUID_FILTER.sub(lambda m: m.group(1), url)
+    return _LIQUID_BASE.sub("", url)
+
+
+def _mask(text: str, spans: List[Tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start, end):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _trim(url: str) -> str:
+    """Trailing punctuation of prose is not part of a bare URL; a ')' is when it opens one too."""
+    while url and url[-1] in ".,;:!?*_]}":
+        url = url[:-1]
+    while url.endswith(")") and url.count(")") > url.count("("):
+        url = url[:-1]
+    return url
+
+
+def links_in_line(text: str, path: str, number: int, page_url: str) -> List[Written]:
+    found: List[Written] = []
+    text = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
+    text = _LIQUID_TAG.sub(lambda m: " " * len(m.group(0)), text)
+    used: List[Tuple[int, int]] = []
+    ref = _REF.match(text)
+    if ref:
+        found.append(Written(ref.group(2), path, number, ref.start(2) + 1, "reference", ref.group(1),
+                             page_url=page_url))
+        used.append(ref.span())
+    for m in _MD.finditer(text):
+        url = m.group(3)
+        col = m.start(3) + 1
+        if url.startswith("<") and url.endswith(">"):
+            url, col = url[1:-1], col + 1
+        found.append(Written(url, path, number, col, "image" if m.group(1) else "markdown",
+                             m.group(2), page_url=page_url))
+        used.append((m.start(3), m.end(3)))
+    for m in _HTML.finditer(text):
+        group = next(g for g in (2, 3, 4) if m.group(g) is not None)
+        found.append(Written(m.group(group), path, number, m.start(group) + 1, "html",
+                             m.group(1).lower(), page_url=page_url))
+        used.append((m.start(group), m.end(group)))
+    for m in _AUTO.finditer(text):
+        found.append(Written(m.group(1), path, number, m.start(1) + 1, "autolink", page_url=page_url))
+        used.append(m.span())
+    rest = _mask(text, used)
+    for m in _BARE.finditer(rest):
+        url = _trim(m.group(0))
+        if url:
+            found.append(Written(url, path, number, m.start() + 1, "bare", page_url=page_url))
+    return found
+
+
+def _yaml_line(text: str, path: str, number: int, page_url: str) -> List[Written]:
+    match = _YAML_VALUE.match(text)
+    if not match:
+        return links_in_line(text, path, number, page_url) if "://" in text else []
+    key = match.group(2)
+    group = next((g for g in (3, 4, 5) if match.group(g) is not None), None)
+    value = match.group(group) if group else ""
+    if group is None or not value.strip():
+        return []
+    if key.lower() in LINK_KEYS or re.match(r"^(?:https?|ftp)://", value):
+        return [Written(value.strip(), path, number, match.start(group) + 1, "yaml", key=key,
+                        page_url=page_url)]
+    return [w for w in links_in_line(text, path, number, page_url) if w.how != "reference"]
+
+
+def written_links(ctx: LintContext) -> List[Written]:
+    """Every link of every page and collection item, and the URLs of YAML data files."""
+    cached = ctx.options.get("written_links")
+    if cached is not None:
+        return cached
+    found: List[Written] = []
+    shown_at = included_by(ctx)
+    for doc in ctx.loaded.documents:
+        fence = None
+        page_url = shown_at.get(doc.path, doc.page.url)
+        for i, line in enumerate(doc.text.lines, start=1):
+            if doc.front.present and i <= doc.front.end_line:
+                if 1 < i < doc.front.end_line:
+                    found += _yaml_line(line, doc.path, i, page_url)
+                continue
+            opened = _FENCE.match(line)
+            if opened:
+                fence = None if fence == opened.group(1)[0] else (fence or opened.group(1)[0])
+                continue
+            if fence is None:
+                found += links_in_line(line, doc.path, i, page_url)
+    for rel, lines in yaml_files(ctx).items():
+        for i, line in enumerate(lines, start=1):
+            if "://" in line and not line.lstrip().startswith("#"):
+                found += [w for w in links_in_line(line, rel, i, "") if w.how in ("bare", "autolink")]
+    ctx.options["written_links"] = found
+    return found
+
+
+def included_by(ctx: LintContext) -> Dict[str, str]:
+    """Files pulled into a page with `include_relative` -> the URL of the page showing them."""
+    import posixpath
+
+    out: Dict[str, str] = {}
+    for doc in ctx.loaded.documents:
+        for line in doc.text.lines:
+            for rel in _INCLUDE_RELATIVE.findall(line):
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(doc.path), rel))
+                out.setdefault(target, doc.page.url)
+    return out
+
+
+def yaml_files(ctx: LintContext) -> Dict[str, List[str]]:
+    """Lines of `_config.yml` and `_data/*.yml`, read once."""
+    cached = ctx.options.get("yaml_files")
+    if cached is not None:
+        return cached
+    out: Dict[str, List[str]] = {}
+    for rel in ctx.loaded.files:
+        if rel == "_config.yml" or (rel.startswith("_data/") and rel.endswith((".yml", ".yaml"))):
+            try:
+                raw = (ctx.loaded.root / rel).read_bytes()
+            except OSError:
+                continue
+            out[rel] = raw.decode("utf-8", errors="replace").lstrip("\ufeff").splitlines()
+    ctx.options["yaml_files"] = out
+    return out
+
+
+def line_of_key(lines: List[str], key: str, after: int = 0) -> Optional[Tuple[int, int]]:
+    """(line, column of the value) of the first `key:` at or after line `after`."""
+    pattern = re.compile(rf"^(\s*{re.escape(key)}\s*:\s*)")
+    for i in range(max(after, 1), len(lines) + 1):
+        m = pattern.match(lines[i - 1])
+        if m:
+            return i, m.end(1) + 1
+    return None

@@ -1,0 +1,123 @@
+"""Rendered body lines of the site's files and the links in them, for site-wide rules.
+
+Lines inside HTML comments, Liquid comments and front matter are skipped: Jekyll
+does not render them, so they are nobody's leftover and nobody's statement.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator, List, Optional, Tuple
+
+from ..model import Span
+
+_MD_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_HTML_LINK = re.compile(r"<a\b[^>]*\bhref\s*=\s*[\"']([^\"']+)[\"'][^>]*>(.*?)</a>", re.I | re.S)
+_HTML_START, _HTML_END = re.compile(r"<!--"), re.compile(r"-->")
+_LIQUID_START = re.compile(r"{%-?\s*comment\s*-?%}")
+_LIQUID_END = re.compile(r"{%-?\s*endcomment\s*-?%}")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+
+
+@dataclass
+class Line:
+    """One rendered line: its file, 1-based number and text."""
+
+    path: str
+    number: int
+    text: str
+    collection: str
+    heading: bool = False
+
+    def span(self, col: int = 1) -> Span:
+        return Span(self.path, self.number, col, self.number)
+
+
+@dataclass
+class FoundLink:
+    label: str
+    url: str
+    col: int
+
+
+def rendered_lines(loaded, pages_only: bool = False) -> Iterator[Line]:
+    """Body lines Jekyll renders, of every page and collection item (pages only if asked)."""
+    for doc in getattr(loaded, "documents", []) or []:
+        collection = doc.page.collection or ""
+        if pages_only and collection:
+            continue
+        lines = doc.text.lines
+        start = doc.front.body_start
+        in_html = in_liquid = False
+        for number in range(start, len(lines) + 1):
+            raw = lines[number - 1]
+            text, in_html, in_liquid = _visible(raw, in_html, in_liquid)
+            if not text.strip():
+                continue
+            nxt = lines[number] if number < len(lines) else ""
+            heading = bool(_HEADING.match(text)) or bool(re.match(r"^\s*(=+|-{3,})\s*$", nxt) and text.strip())
+            yield Line(doc.path, number, text, collection, heading)
+
+
+def _visible(line: str, in_html: bool, in_liquid: bool) -> Tuple[str, bool, bool]:
+    """The line with comment text blanked (columns kept), and whether a comment stays open."""
+    out, i = "", 0
+    while i < len(line):
+        if in_html or in_liquid:
+            match = _HTML_END.search(line, i) if in_html else _LIQUID_END.search(line, i)
+            if not match:
+                return out + " " * (len(line) - i), in_html, in_liquid
+            out += " " * (match.end() - i)
+            i, in_html, in_liquid = match.end(), False, False
+            continue
+        html, liquid = _HTML_START.search(line, i), _LIQUID_START.search(line, i)
+        first = min((m for m in (html, liquid) if m), key=lambda m: m.start(), default=None)
+        if first is None:
+            return out + line[i:], False, False
+        out += line[i:first.start()] + " " * (first.end() - first.start())
+        in_html, in_liquid = first is html, first is liquid
+        i = first.end()
+    return out, in_html, in_liquid
+
+
+def links_in(text: str) -> List[FoundLink]:
+    """Markdown and HTML links of a line with their 1-based columns."""
+    found = [FoundLink(m.group(1), m.group(2), m.start() + 1) for m in _MD_LINK.finditer(text)]
+    found += [FoundLink(re.sub(r"<[^>]+>", "", m.group(2)), m.group(1), m.start() + 1)
+              for m in _HTML_LINK.finditer(text)]
+    return sorted(found, key=lambda link: link.col)
+
+
+def config_line(loaded, dotted_key: str) -> Optional[int]:
+    """Line of `key` (or `parent.key`) in `_config.yml`, found in the raw file."""
+    path = getattr(loaded, "root", None)
+    if path is None:
+        return None
+    try:
+        lines = (path / "_config.yml").read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    parts = dotted_key.split(".")
+    depth_ok = len(parts) == 1
+    for number, line in enumerate(lines, 1):
+        if not depth_ok and re.match(rf"^{re.escape(parts[0])}\s*:", line):
+            depth_ok = True
+            continue
+        indent = "" if len(parts) == 1 else r"\s+"
+        if depth_ok and re.match(rf"^{indent}{re.escape(parts[-1])}\s*:", line):
+            return number
+    return None
+
+
+def file_lines(loaded, path: str) -> List[str]:
+    """The decoded lines of one loaded page or item ([] when it was not loaded)."""
+    for doc in getattr(loaded, "documents", []) or []:
+        if doc.path == path:
+            return doc.text.lines
+    return []
+
+
+def short(text: str, width: int = 60) -> str:
+    """A title cut for a message."""
+    text = re.sub(r"\s+", " ", text or "").strip()
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"

@@ -1,0 +1,117 @@
+"""TPL001: sample content of the template left in the site."""
+from __future__ import annotations
+
+import re
+from typing import Iterator, Set, Tuple
+
+from ..diagnostics import Diagnostic
+from ..leftovers import Fact, load
+from ..matching import fold, title_key
+from ..model import Span
+from ..owner import owner_match, owner_names, scholar_id
+from .base import LintContext, Rule
+from .textscan import config_line, rendered_lines, short
+
+SAMPLE_KINDS = ("template-sample", "template-placeholder")
+_TITLED = (("publications", "title"), ("talks", "title"), ("teaching", "title"),
+           ("portfolio", "title"), ("posts", "title"))
+_HEADING_TEXT = re.compile(r"^\s{0,3}#{1,6}\s*|\s*#*\s*$")
+
+
+class TemplateSampleContent(Rule):
+    """Flags sample content of academicpages or acad-homepage left in the site.
+
+    ## What it does
+    Compares the site with a packaged list of the templates' sample content
+    across their versions (migrator/data/leftovers.json): academicpages'
+    sample publications ("Paper Title Number 1"), talks, teaching, portfolio
+    items and posts, the sample CV and about-page text; acad-homepage's
+    Lorem ipsum; and placeholder values of `_config.yml` such as
+    `YOUR_GOOGLE_SCHOLAR_ID`, "Your Sidebar Name" or "Red Brick University".
+    Text inside HTML comments is not rendered and is not reported.
+
+    ## Why is this bad?
+    Visitors see a talk the owner never gave, or a sidebar that says "Red
+    Brick University"; search engines index it under the owner's name.
+
+    ## Example
+    `_talks/2012-03-01-talk-1.md` with title "Talk 1 on Relevant Topic in
+    Your Field".
+
+    ## Fix
+    Delete the sample files and lines, or replace them with the owner's own.
+    """
+
+    code = "TPL001"
+    name = "template-sample-content"
+    severity = "warning"
+
+    def check(self, ctx: LintContext) -> Iterator[Diagnostic]:
+        data = load()
+        names = owner_names(ctx.owner)
+        reported: Set[Tuple[str, int]] = set()
+        files_done: Set[str] = set()
+        for list_name, attr in _TITLED:
+            for node in getattr(ctx.site, list_name):
+                fact = data.title(getattr(node, attr, "") or "")
+                if not fact or fact.kind not in SAMPLE_KINDS or _owner_wrote(data, node, names):
+                    continue
+                reported.add((node.span.path, node.span.line))
+                if node.span.path.split("/")[0] not in ("_pages", "") and "/" in node.span.path:
+                    files_done.add(node.span.path)
+                yield self.report(f"{fact.what} '{short(getattr(node, attr))}' left from the template {_from(fact)}",
+                                  node.span)
+        for line in rendered_lines(ctx.loaded):
+            if line.path in files_done or (line.path, line.number) in reported:
+                continue
+            fact = self._line_fact(data, line)
+            if fact is None:
+                continue
+            reported.add((line.path, line.number))
+            if line.collection:
+                files_done.add(line.path)  # one finding per sample file is enough
+            yield self.report(f"{fact.what}: '{short(fact.text, 70)}' {_from(fact)}", line.span())
+        yield from self._config(ctx, data)
+
+    def _line_fact(self, data, line):
+        if line.heading:
+            fact = data.headings.get(fold(_HEADING_TEXT.sub("", line.text)))
+            if fact:
+                return fact
+        for fact in data.phrases_in(line.text):
+            if fact.kind in SAMPLE_KINDS:
+                return fact
+        for match in re.finditer(r"[\w-]{12}", line.text):
+            fact = data.scholar_ids.get(match.group(0))
+            if fact and fact.kind in SAMPLE_KINDS and "scholar" in line.text.lower() + " citations":
+                return Fact(match.group(0), "scholar_ids", fact.group, fact.kind,
+                            "Google Scholar id of the template's sample", fact.source)
+        return None
+
+    def _config(self, ctx: LintContext, data) -> Iterator[Diagnostic]:
+        config = ctx.site.config or {}
+        author = config.get("author") if isinstance(config.get("author"), dict) else {}
+        values = [(key, config.get(key)) for key in ("title", "name", "description", "url", "repository")]
+        values += [(f"author.{key}", value) for key, value in author.items()]
+        for key, value in values:
+            if not isinstance(value, str):
+                continue
+            fact = data.placeholder(value, key)
+            sid = scholar_id(value) if "scholar" in key else ""
+            if not fact and sid in data.scholar_ids and data.scholar_ids[sid].kind in SAMPLE_KINDS:
+                fact = data.scholar_ids[sid]
+            if fact is None:
+                continue
+            line = config_line(ctx.loaded, key) or ctx.site.config_lines.get(key.split(".")[0], 1)
+            yield self.report(f"`{key}` is still the template's placeholder '{short(value, 60)}'",
+                              Span("_config.yml", line, 1, line))
+
+
+def _owner_wrote(data, node, names) -> bool:
+    """A sample title that is really the owner's paper (the owner is one of its known authors)."""
+    authors = data.title_authors.get(title_key(getattr(node, "title", "")), [])
+    return bool(names) and any(owner_match(a, names) for a in authors)
+
+
+def _from(fact: Fact) -> str:
+    return f"(see {fact.source})"

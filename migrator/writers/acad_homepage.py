@@ -1,0 +1,206 @@
+"""Writer for acad-homepage: one about page with emoji sections, an optional full publication list,
+navigation anchors that resolve, and the theme's `_config.yml`."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Tuple
+
+from ..model import FreeSection, Publication, Site
+from ..readers.fields import section_kind
+from . import Output, WriteOptions
+from . import acad_items as items
+from .acad_templates import (ABOUT_HEAD, CONFIG, COPIED, EXPERIENCE_HEADING, FREE_EMOJI, SECTIONS)
+from .assets import asset_refs, avatar_file
+from .kramdown_ids import heading_ids
+from .pages import carried_pages, front_matter, nav_title, page_text, quote, source_nav_entries
+from .site_config import author_values, merge_config
+
+ABOUT = "_pages/about.md"
+FULL_LIST = "_pages/publications.md"
+LINES = {"news": items.news_line, "honors": items.honor_line, "education": items.education_line,
+         "experience": items.experience_line, "talks": items.talk_line, "teaching": items.teaching_line,
+         "projects": items.project_line, "portfolio": items.portfolio_line}
+
+
+class Block:
+    """One `#` section of the about page."""
+
+    def __init__(self, kind: str, heading: str, span_id: str, position: Tuple[int, int]):
+        self.kind, self.heading, self.span_id, self.position = kind, heading, span_id, position
+        self.lines: List[str] = []
+
+
+def write(site: Site, options: WriteOptions) -> Output:
+    out = Output()
+    about_path = next((p.path for p in site.pages if p.role == "about"), "")
+    rank = lambda span: (0 if span.path == about_path else 1, span.path if span.path != about_path else "", span.line)
+    blocks: Dict[str, Block] = {}
+    intro: List[str] = []
+
+    def block(kind: str, position: Tuple) -> Block:
+        if kind not in blocks:
+            heading, span_id = next(((h, s) for k, h, s in SECTIONS if k == kind), ("", kind))
+            if kind == "experience" and not all(e.internship for e in site.experience):
+                heading, span_id = EXPERIENCE_HEADING
+            blocks[kind] = Block(kind, heading, span_id, position)
+        blocks[kind].position = min(blocks[kind].position, position)
+        return blocks[kind]
+
+    list_pages = {p.path for p in site.pages if p.role == "publications"} | \
+        {p.span.path for p in site.publications}
+    list_pages.discard(about_path)
+    carried = carried_pages(site, about_path, list_pages)
+    about_pubs, full_list = _split_publications(site)
+    list_sections: List[FreeSection] = []
+    for section in site.sections:
+        if section.span.path in carried:
+            continue
+        if section.span.path in list_pages and full_list:
+            list_sections.append(section)
+            out.place(section, "carried", FULL_LIST)
+            continue
+        if section.span.path == about_path and (not section.title or section.role == "intro"):
+            intro.extend([section.markdown.strip("\n"), ""])
+            out.place(section, "carried", ABOUT)
+            continue
+        kind = "publications" if section.span.path in list_pages else section_kind(section.title)
+        if kind in LINES or kind == "publications":
+            target = block("projects" if kind == "portfolio" else kind, rank(section.span))
+        else:
+            title = section.title.strip() or "Other"
+            title = title if not title[:1].isalnum() else f"{FREE_EMOJI} {title}"
+            target = block(f"free:{id(section)}", rank(section.span))
+            target.heading = title
+            target.span_id = _slug(nav_title(title)) or "section"
+        target.lines.extend([section.markdown.strip("\n"), ""])
+        out.place(section, "carried", ABOUT)
+    for kind, render in LINES.items():
+        for node in getattr(site, kind):
+            target = block("projects" if kind == "portfolio" else kind, rank(node.span))
+            target.lines.append(render(node))
+            out.place(node, "mapped", ABOUT)
+    for kind in [k for k in blocks if not k.startswith("free:")]:
+        blocks[kind].lines.append("")
+    if about_pubs:
+        pubs = block("publications", min(rank(p.span) for p in about_pubs))
+        if full_list:
+            pubs.heading = "📝 Selected Publications"
+        pubs.lines.extend(_grouped(about_pubs))
+        for pub in about_pubs:
+            out.place(pub, "mapped", ABOUT)
+    ordered = sorted(blocks.values(), key=lambda b: b.position)
+    about_text, anchors = _about(intro, ordered)
+    out.files[ABOUT] = about_text
+    nav: List[Tuple[str, str]] = [("About Me", "/#about-me")]
+    nav += [(nav_title(b.heading), "/#" + anchors[i]) for i, b in enumerate(ordered)]
+    if full_list:
+        out.files[FULL_LIST] = _full_list_page(full_list, list_sections)
+        for pub in full_list:
+            out.place(pub, "mapped", FULL_LIST)
+        nav.append(("All Publications", "/publications/"))
+    for path, page, sections in carried.values():
+        out.files[path] = page_text(page, sections)
+        for section in sections:
+            out.place(section, "carried", path)
+        out.place(page, "carried", path)
+    written_urls = {page.url for _, page, _ in carried.values()} | ({"/publications/"} if full_list else set())
+    nav += source_nav_entries(site, written_urls, {u for _, u in nav})
+    out.files["_data/navigation.yml"] = _navigation(nav)
+    for post in site.posts:
+        path = f"_posts/{post.span.path.rsplit('/', 1)[-1]}"
+        out.files[path] = front_matter({"title": post.title, "date": post.date, "tags": post.tags}) + post.body
+        out.place(post, "carried", path)
+    name, source = avatar_file(site)
+    avatar = site.profile.avatar if site.profile.avatar and not source else ""
+    if source:
+        avatar = f"images/{name}"
+        out.copies[avatar] = source
+    config = dict(site.config)
+    config.setdefault("description", site.profile.bio)
+    text, kept = merge_config(options.base_config or CONFIG, config, author_values(site.profile, avatar), COPIED, CONFIG)
+    out.files["_config.yml"] = text
+    out.kept_config_keys = kept
+    out.copies.update(asset_refs(t for p, t in out.files.items() if p.endswith(".md")))
+    return out
+
+
+def _on_list_page(site: Site, section: FreeSection) -> bool:
+    return any(p.path == section.span.path and p.role == "publications" for p in site.pages)
+
+
+def _split_publications(site: Site) -> Tuple[List[Publication], List[Publication]]:
+    """(about page, full list page): the selected ones and everything, when the source has both."""
+    selected = [p for p in site.publications if p.selected]
+    rest = [p for p in site.publications if not p.selected]
+    if not selected or not rest:
+        return site.publications, []
+    listed = {items_key(p) for p in rest}
+    return selected, rest + [p for p in selected if items_key(p) not in listed]
+
+
+def items_key(pub: Publication) -> str:
+    return " ".join(pub.title.lower().split())
+
+
+def _grouped(pubs: List[Publication]) -> List[str]:
+    groups: Dict[str, List[Publication]] = {}
+    for pub in pubs:
+        groups.setdefault(pub.group.strip(), []).append(pub)
+    lines: List[str] = []
+    for group, members in sorted(groups.items(), key=lambda g: g[0] != ""):
+        if group:
+            lines.extend([f"## {group}", ""])
+        lines.extend(items.publication_list(members) + [""])
+    return lines
+
+
+def _about(intro: List[str], blocks: List[Block]) -> Tuple[str, List[str]]:
+    """The page text and the kramdown id of each block's heading."""
+    body: List[str] = [""] + intro
+    for index, b in enumerate(blocks):
+        body.extend(["", f"<span class='anchor' id='@@{index}@@'></span>", "", f"# {b.heading}"])
+        body.extend(b.lines)
+    text = _tidy("\n".join(body))
+    lines = text.split("\n")
+    ids = {line: anchor for line, _, anchor in heading_ids(text)}
+    marker_line = {line.split("@@")[1]: n for n, line in enumerate(lines) if "id='@@" in line}
+    anchors = [ids.get(marker_line[str(i)] + 2, "") for i in range(len(blocks))]
+    used = set(ids.values()) | {"about-me"}
+    for index, b in enumerate(blocks):
+        span_id = b.span_id
+        while span_id in used:
+            span_id += "-section"
+        used.add(span_id)
+        text = text.replace(f"@@{index}@@", span_id, 1)
+    return ABOUT_HEAD + text, anchors
+
+
+def _tidy(text: str) -> str:
+    """At most one blank line in a row, one newline at the end (so a second run is identical)."""
+    lines, blank = [], False
+    for line in text.split("\n"):
+        line = line.rstrip()
+        if not line and blank:
+            continue
+        blank = not line
+        lines.append(line)
+    return "\n".join(lines).strip("\n") + "\n"
+
+
+def _full_list_page(pubs: List[Publication], sections: List[FreeSection]) -> str:
+    head = front_matter({"permalink": "/publications/", "title": "Publications", "author_profile": True})
+    body = [s.markdown.strip("\n") + "\n" for s in sections]
+    body += ["# 📝 Publications", ""] + _grouped(pubs)
+    return head + "\n" + _tidy("\n".join(body))
+
+
+def _navigation(entries: List[Tuple[str, str]]) -> str:
+    lines = ["# main links", "main:"]
+    for title, url in entries:
+        lines += [f"  - title: {quote(title)}", f"    url: {quote(url)}", ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _slug(text: str) -> str:
+    import re
+
+    return re.sub(r"[^\w]+", "-", text.lower(), flags=re.UNICODE).strip("-_")

@@ -1,0 +1,163 @@
+"""One acad-homepage line or HTML block per content node, in the theme's own markup."""
+from __future__ import annotations
+
+import re
+from typing import List
+
+from ..model import (Education, Experience, Honor, NewsItem, PortfolioItem, Project, Publication,
+                     Talk, Teaching)
+from ..venues import badge_label
+
+_INDENT = "  "
+
+
+def theme_date(iso: str) -> str:
+    """'2024-03' -> '2024.03' (the theme's dotted dates); 'present' -> 'Present'."""
+    if iso.lower() == "present":
+        return "Present"
+    return iso.replace("-", ".")
+
+
+def date_range(start: str, end: str) -> str:
+    if start and end and end != start:
+        return f"{theme_date(start)} - {theme_date(end)}"
+    return theme_date(start or end)
+
+
+def _text(value: str) -> str:
+    """Text inside HTML: only what would open a tag is escaped, so entries read back unchanged."""
+    return value.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attr(value: str) -> str:
+    return value.replace('"', "&quot;")
+
+
+def author_html(pub: Publication) -> str:
+    parts: List[str] = []
+    for person in pub.authors:
+        name = _text(person.name)
+        if person.is_owner:
+            name = f"<u>{name}</u>"
+        marks = "".join(person.marks) or ("*" if person.equal_contribution else "") + \
+            ("†" if person.corresponding else "")
+        if marks:
+            name += f"<b><sup>{_text(marks)}</sup></b>"
+        parts.append(name)
+    return ", ".join(parts)
+
+
+def publication_html(pub: Publication) -> List[str]:
+    """The theme's `<li>`: venue badge, title, links row, star badges, authors, notes."""
+    pad = _INDENT * 2
+    lines = [_INDENT + "<li>"]
+    label = badge_label(pub.venue)
+    badge = f'<code class="language-plaintext highlighter-rouge">{_text(label)}</code> ' if label else ""
+    lines.append(f"{pad}{badge}<strong>{_text(pub.title)}</strong>")
+    if pub.links:
+        lines.append(f'{pad}<div style="display: inline">')
+        for link in pub.links:
+            text = link.label.strip().strip("[]")
+            text = link.kind if not text or text == pub.title or len(text) > 40 else text
+            lines.append(f'{pad}    <a href="{_attr(link.url)}"> [{_text(text)}]</a>')
+        lines.append(f"{pad}</div>")
+    for shield in pub.badges:
+        source = shield.image.replace("'", "%27")
+        image = f"<img src='{source}' alt=\"{_attr(shield.alt or 'sym')}\" height=\"90%\">"
+        lines.append(f"{pad}<a href='{_attr(shield.url)}'>{image}</a>" if shield.url else pad + image)
+    if pub.authors:
+        lines.append(f"{pad}<div><i>{author_html(pub)}</i></div>")
+    elif pub.owner_role:
+        lines.append(f"{pad}<div>{_text(pub.owner_role)}</div>")
+    if pub.notes.strip():
+        lines.append(f'{pad}<div markdown="1">')
+        lines.append("")
+        lines.extend(pub.notes.strip("\n").split("\n"))
+        lines.append("")
+        lines.append(f"{pad}</div>")
+    lines.append(_INDENT + "</li>")
+    return lines
+
+
+def publication_list(pubs: List[Publication]) -> List[str]:
+    lines = ["<ul>"]
+    for pub in pubs:
+        lines.extend(publication_html(pub))
+    lines.append("</ul>")
+    return lines
+
+
+def _bullet(text: str) -> str:
+    """A list item; continuation lines indented so they stay in the item."""
+    rows = text.strip().split("\n")
+    return "\n".join(["- " + rows[0]] + ["  " + r if r.strip() else "" for r in rows[1:]])
+
+
+def news_line(item: NewsItem) -> str:
+    date = item.raw_date.strip().strip("*_ :") or theme_date(item.date)
+    return _bullet(f"*{date}*: {item.text.strip()}" if date else item.text.strip())
+
+
+def honor_line(item: Honor) -> str:
+    if item.text.strip():
+        return _bullet(item.text)
+    return _bullet(f"*{theme_date(item.date)}* {item.name}" if item.date else item.name)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _entry(when: str, parts: List[str]) -> str:
+    """'*2019.06 - 2022.04*, part, part.' with empty parts left out."""
+    parts = [_one_line(p) for p in parts if p and p.strip()]
+    return _bullet(", ".join(([f"*{when}*"] if when else []) + parts).rstrip(".") + ".")
+
+
+def education_line(item: Education) -> str:
+    degree = item.degree + (f" in {item.field}" if item.field and item.field not in item.degree else "")
+    return _entry(date_range(item.start, item.end), [degree, item.institution, item.text, item.location])
+
+
+def experience_line(item: Experience) -> str:
+    hosts = f" (Host: {', '.join(item.hosts)})" if item.hosts else ""
+    first, second = (item.organisation, item.role + hosts) if item.role else (item.organisation + hosts, "")
+    return _entry(date_range(item.start, item.end), [first, second, item.text, item.location])
+
+
+def talk_line(item: Talk) -> str:
+    if item.text.strip() and not item.url:  # a line read from a list: written back as it was
+        return _bullet(item.text)
+    fields = [f for f in (item.title, item.event, item.location) if f]
+    when = theme_date(item.date)
+    text = ", ".join(([f"*{when}*"] if when else []) + fields)
+    for link in item.links:
+        text += f" \\| [\\[{link.label.strip('[]') or link.kind}\\]]({link.url})"
+    return _bullet(text)
+
+
+def teaching_line(item: Teaching) -> str:
+    if item.text.strip() and not item.url:
+        return _bullet(item.text)
+    fields = [f for f in (item.title, item.role, item.institution, item.location) if f]
+    when = theme_date(item.date)
+    return _bullet(", ".join(([f"*{when}*"] if when else []) + fields))
+
+
+def project_line(item: Project) -> str:
+    name = f"[{item.name}]({item.url})" if item.url else item.name.replace(":", "&#58;")
+    text = f"**{name}**"
+    if item.description.strip():
+        text += ": " + item.description.strip()
+    if item.role:
+        text += f" ({item.role})"
+    when = date_range(item.start, item.end)
+    return _bullet(text + (f" *{when}*" if when else ""))
+
+
+def portfolio_line(item: PortfolioItem) -> str:
+    text = f"**{item.title}**"
+    summary = (item.excerpt or item.body).strip()
+    if summary:
+        text += ": " + re.sub(r"\n{2,}", "\n", summary)
+    return _bullet(text)

@@ -1,0 +1,163 @@
+"""`migrate convert` end to end: the seed sites, the report, round trips and output safety."""
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from migrator.converting import run_convert
+from migrator.matching import degree_level, same_organisation, title_key
+from migrator.output_dir import OutputError, safe_relative, write_tree
+from migrator.readers import read_site
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+SEEDS = sorted(p.name for p in FIXTURES.glob("seed-*"))
+SEED_TITLES = ["Training Variable Sequences with Data-Centric Parallel",
+               "Real-Time Video Generation with Pyramid Attention Broadcast",
+               "DSP: Dynamic Sequence Parallelism for Multi-Dimensional Transformers",
+               "HeteGen: Heterogeneous Parallel Inference for Large Language Models on Resource-Constrained Devices",
+               "FastFold: Optimizing AlphaFold Training and Inference on GPU Clusters",
+               "AutoChunk: Automated Activation Chunk for Memory-Efficient Long Sequence Inference"]
+
+
+def convert(src, out, to="acad-homepage", **options):
+    args = dict(dry_run=False, force=False, keep_stale=False, report=None, theme=None, today="2025-06-01")
+    args.update(options)
+    return run_convert(str(src), to, str(out), **args)
+
+
+def files_of(folder: Path):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_academicpages_seed_to_acad_homepage(tmp_path, capsys):
+    report = tmp_path / "report.json"
+    assert convert(FIXTURES / "seed-academicpages", tmp_path / "out", report=str(report)) in (0, 1)
+    about = (tmp_path / "out" / "_pages" / "about.md").read_text()
+    for title in SEED_TITLES[1:]:
+        assert about.count(f"<strong>{title}</strong>") == 1, title
+    assert ">ICLR 2024</code>" in about and "<u>Xuanlei Zhao</u>" in about
+    assert "https://github.com/hpcaitech/FastFold" in about
+    full = (tmp_path / "out" / "_pages" / "publications.md").read_text()
+    for title in SEED_TITLES:
+        assert full.count(f"<strong>{title}</strong>") == 1, title
+    data = json.loads(report.read_text())
+    assert data["items_read"] == len(data["entries"]) == sum(data["counts"].values())
+    kinds = {e["kind"] for e in data["entries"]}
+    assert {"publication", "degree", "job", "section", "page", "asset"} <= kinds
+    assert all(e["source"] for e in data["entries"] if e["status"] == "dropped")
+    assert "items read" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_converting_the_output_again_changes_nothing(seed, tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert convert(FIXTURES / seed, first) in (0, 1)
+    assert convert(first, second) in (0, 1)
+    assert files_of(first) == files_of(second)
+
+
+@pytest.mark.parametrize("seed", ["seed-academicpages", "seed-academicpages-2024"])
+def test_academicpages_round_trip_keeps_every_item(seed, tmp_path):
+    middle, back = tmp_path / "acad", tmp_path / "back"
+    assert convert(FIXTURES / seed, middle) in (0, 1)
+    assert convert(middle, back, "academicpages") in (0, 1)
+    source, result = read_site(str(FIXTURES / seed)), read_site(str(back))
+    assert {title_key(p.title) for p in source.publications} - {title_key(p.title) for p in result.publications} \
+        <= _merged_variants(source)
+    assert len(result.talks) >= len({t.title for t in source.talks})
+    for degree in source.education:  # each degree, or one it was merged with, is still there
+        assert any(same_organisation(degree.institution, d.institution)
+                   and degree_level(degree.degree) == degree_level(d.degree) for d in result.education), degree
+    for job in source.experience:
+        assert any(same_organisation(job.organisation, j.organisation) for j in result.experience), job
+    assert any((back / "_publications").glob("*.md"))
+
+
+def _merged_variants(site):
+    """Titles that are a variant of another entry of the same paper (merged, so written once)."""
+    from migrator.matching import cluster_publications
+
+    return {title_key(p.title) for group in cluster_publications(site.publications) for p in group[1:]
+            if title_key(p.title) != title_key(group[0].title)}
+
+
+def test_acad_homepage_seed_keeps_the_owners_publications_and_links(tmp_path):
+    assert convert(FIXTURES / "seed-acad-homepage", tmp_path / "out") in (0, 1)
+    text = (tmp_path / "out" / "_pages" / "about.md").read_text()
+    for title in SEED_TITLES[1:]:
+        assert title in text
+    assert "# 🔥 News" in text and "# 📝 Publications" in text and "üî" not in text
+
+
+def test_stale_content_is_dropped_unless_kept(tmp_path):
+    from migrator.rules import BY_CODE
+
+    if not {"TPL001", "TPL002"} & set(BY_CODE):
+        pytest.skip("template leftover rules TPL001/TPL002 are not registered yet")
+    convert(FIXTURES / "seed-acad-homepage", tmp_path / "clean")
+    convert(FIXTURES / "seed-acad-homepage", tmp_path / "kept", keep_stale=True)
+    assert "DiffSinger" not in (tmp_path / "clean" / "_pages" / "about.md").read_text()
+    assert "DiffSinger" in (tmp_path / "kept" / "_pages" / "about.md").read_text()
+
+
+def test_json_target_writes_the_model(tmp_path):
+    assert convert(FIXTURES / "seed-academicpages", tmp_path / "site.json", "json") in (0, 1)
+    data = json.loads((tmp_path / "site.json").read_text())
+    assert data["theme"] == "academicpages" and data["publications"]
+
+
+def test_non_empty_folder_is_refused_without_force(tmp_path, capsys):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")
+    assert convert(FIXTURES / "seed-academicpages", out) == 2
+    assert "use --force" in capsys.readouterr().err
+    assert files_of(out) == {"notes.txt": b"mine"}
+    assert convert(FIXTURES / "seed-academicpages", out, force=True) in (0, 1)
+    assert (out / "_pages" / "about.md").exists()
+
+
+def test_dry_run_writes_nothing(tmp_path, capsys):
+    assert convert(FIXTURES / "seed-academicpages", tmp_path / "out", dry_run=True) in (0, 1)
+    assert not (tmp_path / "out").exists()
+    assert "_pages/about.md" in capsys.readouterr().out
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert convert(FIXTURES / "seed-academicpages", tmp_path / "o", "wordpress") == 2
+    assert convert(tmp_path / "missing", tmp_path / "o") == 2
+    assert convert(FIXTURES / "seed-academicpages", FIXTURES / "seed-academicpages" / "out") == 2
+    assert not (FIXTURES / "seed-academicpages" / "out").exists()
+
+
+def test_existing_checkout_config_is_merged_in_place(tmp_path):
+    out = tmp_path / "fork"
+    (out / "_layouts").mkdir(parents=True)
+    (out / "_layouts" / "default.html").write_text("{{ content }}")
+    (out / "_config.yml").write_text("# my fork\ntitle: Old  # the site title\n"
+                                     "author:\n  name: Yi Ren\n  github: RayeRen\n\ncustom_key: 1\n")
+    assert convert(FIXTURES / "seed-academicpages", out) in (0, 1)
+    config = (out / "_config.yml").read_text()
+    assert config.startswith("# my fork\ntitle: Xuanlei Zhao")
+    assert "# the site title" in config.splitlines()[1]
+    assert "  github: oahzxl\n\n" not in config
+    assert "custom_key: 1" in config and "RayeRen" not in config and "github: oahzxl" in config
+    assert (out / "_layouts" / "default.html").read_text() == "{{ content }}"
+
+
+@pytest.mark.parametrize("bad", ["../x.md", "/etc/passwd", "a/../../b", "C:/x", "~/x", ""])
+def test_paths_outside_the_output_are_refused(bad):
+    with pytest.raises(OutputError):
+        safe_relative(bad)
+
+
+def test_a_failed_write_leaves_the_old_folder_untouched(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.md").write_text("old")
+    with pytest.raises(OSError):
+        write_tree(out, {"a.md": "new"}, {"images/x.png": tmp_path / "missing.png"}, keep_existing=True)
+    assert files_of(out) == {"keep.md": b"old"}
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]

@@ -1,0 +1,141 @@
+"""The acad-homepage reader on the seed fixture, small fixtures of its shapes, and goldens."""
+from collections import Counter
+
+import pytest
+
+from conftest import FIXTURES, check_site_golden
+from migrator.readers import read_loaded, read_site
+
+GOLDEN_SITES = ["seed-acad-homepage", "ah-includes", "ah-shapes"]
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return read_site(str(FIXTURES / "seed-acad-homepage"))
+
+
+def test_seed_counts(seed):
+    assert seed.theme == "acad-homepage"
+    assert (len(seed.news), len(seed.honors), len(seed.education), len(seed.talks)) == (5, 9, 3, 4)
+    assert len(seed.experience) == 6 and all(e.internship for e in seed.experience)
+    assert len({p.title for p in seed.publications}) == 7
+    groups = Counter(p.group for p in seed.publications)
+    assert groups == {"📽️ Efficient Video Generation": 2, "🧹 Efficient Memory Cost": 2,
+                      "🔬 Efficient AI for Science": 1, "Others": 2}
+    assert all(p.selected for p in seed.publications)
+
+
+def test_seed_html_list_entry(seed):
+    pab = seed.publications[0]
+    assert pab.title == "Real-Time Video Generation with Pyramid Attention Broadcast"
+    assert (pab.venue.label, pab.venue.span.line) == ("ICLR 2025", 31)
+    assert [(a.name, a.is_owner, a.marks) for a in pab.authors] == [
+        ("Xuanlei Zhao", True, ["*"]), ("Xiaolong Jin", False, ["*"]), ("Kai Wang", False, ["*"]), ("Yang You", False, [])]
+    assert [(l.kind, l.span.line) for l in pab.links] == [("paper", 33), ("code", 34), ("blog", 35)]
+    assert pab.links[0].url == "https://arxiv.org/abs/2408.1258"  # the malformed id is kept as written
+    assert [(b.image, b.span.line) for b in pab.badges] == [
+        ("https://img.shields.io/github/stars/NUS-HPC-AI-Lab/VideoSys.svg?style=social&label=Star", 37)]
+    assert (pab.span.line, pab.span.end_line, pab.source) == (30, 39, "list")
+
+
+def test_seed_markdown_bullets(seed):
+    others = [p for p in seed.publications if p.group == "Others"]
+    assert [p.venue.label for p in others] == ["NeurIPS 2023", "ACM-MM 2022"]
+    assert others[0].links[0].kind == "paper" and others[0].span.line == 83
+    assert others[1].title == "Video-Guided Curriculum Learning for Spoken Video Grounding"
+    assert [a.name for a in others[1].authors][-1] == "Yi Ren"
+
+
+def test_seed_sections_and_structure(seed):
+    assert [(n.date, n.span.line) for n in seed.news][:2] == [("2024-03", 20), ("2023-05", 21)]
+    assert seed.honors[2].name == "Baidu Scholarship (10 students in the world each year)"
+    assert [e.institution for e in seed.education][0] == "Zhejiang University"
+    assert seed.talks[0].links[0].kind == "video"
+    page = next(p for p in seed.pages if p.path == "_pages/about.md")
+    headings = [(m.text, m.level) for m in page.structure if m.kind == "heading"]
+    assert ("# 🔥 News", 1) in headings and ("## 📽️ Efficient Video Generation", 2) in headings
+    assert [m.anchor for m in page.structure if m.kind == "anchor"] == ["about-me"]
+    assert page.role == "about"
+    assert seed.sections[0].role == "intro" and seed.sections[0].span.line == 12
+
+
+def test_includes_are_followed_with_their_own_positions():
+    loaded = read_loaded(str(FIXTURES / "ah-includes"))
+    site = loaded.site
+    assert [(n.span.path, n.span.line) for n in site.news][0] == ("_pages/includes/news.md", 2)
+    assert [n.raw_date for n in site.news] == ["2024.03", "Jan 2024", "2023.11.05", "2022.09", "Aug 2022"]
+    pub = site.publications[0]
+    assert (pub.source, pub.image, pub.venue.label, pub.span.path) == \
+        ("paper-box", "images/fastvoice.png", "ICASSP 2024", "_pages/includes/pub.md")
+    assert [(l.kind, l.label) for l in pub.links] == [("paper", "FastVoice: Low-Latency Neural Voice Conversion"),
+                                                     ("project", "Project"), ("code", "Code")]
+    assert len(pub.badges) == 1 and pub.notes.startswith("- A streaming")
+    assert site.publications[1].venue.label == "Interspeech 2023"
+    about = next(p for p in site.pages if p.path == "_pages/about.md")
+    liquid = [m.span.line for m in about.structure if m.kind == "liquid"]
+    assert 12 in liquid and 15 in liquid
+    roles = {p.path: p.role for p in site.pages}
+    assert roles["_pages/includes/news.md"] == "include" and roles["_pages/includes/unused.md"] == "include"
+    problems = [(p.code, p.span.path, p.span.line) for p in site.problems]
+    assert problems == [("LNK003", "_pages/about.md", 20), ("LNK003", "_pages/about.md", 21),
+                        ("LNK003", "_pages/includes/loop.md", 3)]
+    assert "not found" in site.problems[0].message and "outside the site" in site.problems[1].message
+    assert "cycle" in site.problems[2].message
+    assert site.honors[0].span.path == "_pages/includes/unused.md"  # read on its own, not lost
+
+
+def test_shapes():
+    site = read_site(str(FIXTURES / "ah-shapes"))
+    titles = [(p.title, p.group, p.selected) for p in site.publications]
+    assert titles == [("Grasping Anything with Tactile Priors", "🤖 Robot Learning", True),
+                      ("Touch Before You Grasp", "🤖 Robot Learning", True),
+                      ("Learning Dexterous In-Hand Rotation", "🦾 Manipulation", True),
+                      ("Soft Grippers for Fragile Objects", "Journal Papers", True),
+                      ("Sim-to-Real Tactile Transfer", "Workshop Papers", True)]
+    touch = site.publications.pop(1)
+    assert [(a.name, a.is_owner) for a in touch.authors] == [("Ana Lind", False), ("Jonas Berg", True)]
+    assert touch.venue.label == "RSS 2021"
+    latex = site.publications[1]
+    assert [(a.name, a.is_owner, a.marks) for a in latex.authors][1] == ("Jonas Berg", True, ["†"])
+    assert latex.venue.label == "ICRA 2023"
+    html_box = site.publications[2]
+    assert [a.name for a in html_box.authors] == ["Jonas Berg", "Ana Lind"]
+    assert html_box.links[0].url == "https://doi.org/10.1000/soft" and html_box.image == "images/soft.png"
+    assert [(e.institution, e.degree) for e in site.education] == [
+        ("KTH Royal Institute of Technology", "Ph.D."), ("KTH Royal Institute of Technology", "M.Sc."),
+        ("Uppsala University", "B.Sc.")]
+    assert [(e.organisation, e.internship) for e in site.experience] == [("ABB Robotics", True),
+                                                                         ("Boston Dynamics", True)]
+    assert site.projects[0].name == "TactileSim"
+
+
+@pytest.mark.parametrize("name", GOLDEN_SITES)
+def test_golden_and_accounting(name, update_goldens):
+    check_site_golden(name, update_goldens)
+
+
+def test_reader_failure_keeps_page_as_free_text(monkeypatch):
+    from migrator.readers import acad_homepage
+
+    def broken(*args, **kwargs):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(acad_homepage, "read_piece", broken)
+    loaded = read_loaded(str(FIXTURES / "seed-acad-homepage"))
+    site = loaded.site
+    assert [(p.code, p.span.line) for p in site.problems if p.code == "RD001"] == [("RD001", 11)]
+    assert not site.publications and [s.role for s in site.sections] == ["unread"]
+    assert (site.sections[0].span.line, site.sections[0].span.end_line) == (11, 118)
+
+
+@pytest.mark.parametrize("body, code", [
+    ("{% include_relative includes/none.md %}\n", "LNK003"),
+    ("{% include_relative /etc/passwd %}\n", "LNK003"),
+    ("{% include_relative ../../../secret.md %}\n", "LNK003"),
+])
+def test_bad_includes_are_problems(tmp_path, body, code):
+    (tmp_path / "_pages").mkdir()
+    (tmp_path / "_config.yml").write_text("google_scholar_stats_use_cdn: true\nauthor:\n  name: A B\n")
+    (tmp_path / "_pages" / "about.md").write_text("---\npermalink: /\n---\n" + body)
+    site = read_site(str(tmp_path), "acad-homepage")
+    assert [(p.code, p.span.path, p.span.line) for p in site.problems] == [(code, "_pages/about.md", 4)]

@@ -1,0 +1,103 @@
+"""Writers: one canonical model -> an expected tree per target, compared byte for byte."""
+from pathlib import Path
+
+import pytest
+
+from migrator.merge import merge_publications
+from migrator.matching import cluster_publications
+from migrator.writers import WRITERS, WriteOptions
+from migrator.writers.kramdown_ids import HeaderIds, gfm_id, heading_ids
+from writer_model import canonical_site
+
+GOLDENS = Path(__file__).parent / "goldens" / "writers"
+
+
+def written(target):
+    site = canonical_site()
+    merged = merge_publications(site.publications, cluster_publications(site.publications))
+    site.publications = merged.publications
+    return site, WRITERS[target](site, WriteOptions())
+
+
+@pytest.mark.parametrize("target", sorted(WRITERS))
+def test_writer_golden(target, update_goldens):
+    _, out = written(target)
+    expected = GOLDENS / target / "expected"
+    if update_goldens:
+        for old in sorted(expected.rglob("*"), reverse=True) if expected.exists() else []:
+            old.unlink() if old.is_file() else old.rmdir()
+        for rel, text in out.files.items():
+            (expected / rel).parent.mkdir(parents=True, exist_ok=True)
+            (expected / rel).write_bytes(text.encode("utf-8"))
+        (expected.parent / "copies.txt").write_text("".join(f"{d} <- {s}\n" for d, s in sorted(out.copies.items())))
+    got = {rel: text.encode("utf-8") for rel, text in out.files.items()}
+    want = {p.relative_to(expected).as_posix(): p.read_bytes() for p in expected.rglob("*") if p.is_file()}
+    assert sorted(got) == sorted(want)
+    for rel in want:
+        assert got[rel] == want[rel], f"{target}: {rel} differs from the golden (pytest --update-goldens)"
+    copies = "".join(f"{d} <- {s}\n" for d, s in sorted(out.copies.items()))
+    assert copies == (expected.parent / "copies.txt").read_text()
+
+
+def test_every_node_is_placed_by_every_site_writer():
+    for target in ("acad-homepage", "academicpages"):
+        site, out = written(target)
+        for name in ("publications", "news", "education", "experience", "honors", "talks", "teaching",
+                     "projects", "sections"):
+            for node in getattr(site, name):
+                assert id(node) in out.placed, (target, name, node)
+
+
+def test_acad_homepage_publications_split_into_selected_and_full_list():
+    _, out = written("acad-homepage")
+    about, full = out.files["_pages/about.md"], out.files["_pages/publications.md"]
+    assert about.count("Notes on the Analytical Engine") == 1 and "Bernoulli" not in about
+    assert full.count("Notes on the Analytical Engine") == 1 and full.count("Bernoulli Numbers &lt;by machine&gt;") == 1
+    assert "<u>Ada Lovelace</u><b><sup>*</sup></b>" in about
+    assert '<code class="language-plaintext highlighter-rouge">ICLR 2024</code>' in about
+    assert "img.shields.io/github/stars/ada/engine.svg" in about
+    assert "# 📝 Selected Publications" in about and "## Engines" in about
+
+
+def test_navigation_anchors_are_the_kramdown_ids_of_the_headings():
+    _, out = written("acad-homepage")
+    ids = {anchor for _, _, anchor in heading_ids(out.files["_pages/about.md"])}
+    nav = out.files["_data/navigation.yml"]
+    anchors = [line.split("#", 1)[1].rstrip('"') for line in nav.splitlines() if "url:" in line and "/#" in line]
+    assert "-news" in anchors and "-selected-publications" in anchors
+    assert all(a in ids or a == "about-me" for a in anchors)
+    assert '"/publications/"' in nav and '"https://ada.example.org/blog"' in nav
+
+
+def test_config_maps_profile_and_keeps_unrendered_keys():
+    _, out = written("acad-homepage")
+    config = out.files["_config.yml"]
+    assert "  avatar: images/ada.jpg" in config and "  github: ada" in config
+    assert "  dblp: https://dblp.org/pid/00/1" in config
+    assert "footer_note: Made with steam" in config and "provider" not in config
+    assert out.kept_config_keys == ["footer_note", "author.dblp"]
+    assert out.copies["images/ada.jpg"] == "images/ada.jpg"
+
+
+def test_academicpages_publication_front_matter():
+    _, out = written("academicpages")
+    item = out.files["_publications/2024-05-01-notes-on-the-analytical-engine.md"]
+    for line in ('title: "Notes on the Analytical Engine"', 'collection: "publications"',
+                 'category: "conferences"', 'permalink: "/publication/2024-05-01-notes-on-the-analytical-engine"',
+                 'date: "2024-05-01"', 'paperurl: "https://arxiv.org/abs/2401.10652"', "citation: "):
+        assert line in item
+    assert sum(p.startswith("_publications/") for p in out.files) == 2
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("🔥 News", "-news"), ("📝 Selected Publications (all)", "-selected-publications-all"),
+    ("🎖️ Honors", "\ufe0f-honors"), ("Élan été_x 2024 – a—b", "élan-été_x-2024--ab"), ("🧑‍💻 Team", "-team"),
+])
+def test_gfm_ids_match_kramdown(text, expected):
+    assert gfm_id(text) == expected
+
+
+def test_repeated_headings_get_numbered_ids():
+    ids = HeaderIds()
+    assert [ids.next("News"), ids.next("News"), ids.next("News")] == ["news", "news-1", "news-2"]
+    assert [a for _, _, a in heading_ids("# A\n```\n# not\n```\n## A\n")] == ["a", "a-1"]
