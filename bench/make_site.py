@@ -193,9 +193,13 @@ def talk_file(rng: random.Random, i: int) -> str:
 
 def post_file(rng: random.Random, i: int) -> str:
     date = talk_date(rng, i)
-    return (f"---\ntitle: 'Blog post number {i}'\ndate: {date}\npermalink: /posts/{date[:7].replace('-', '/')}/post-{i}/\n"
-            f"tags:\n  - cool posts\n  - category{i % 7}\n---\n\nThis is a sample blog post number {i}.\n\n"
-            f"Headings are cool\n======\n\nYou can have many headings.\n\nAren't headings cool?\n------\n")
+    topic = rng.choice(["reproducible experiments", "reviewing for ICLR", "GPU memory profiling",
+                        "teaching distributed systems", "writing a thesis", "open-source maintenance"])
+    return (f"---\ntitle: 'Notes on {topic}, part {i}'\ndate: {date}\n"
+            f"permalink: /posts/{date[:7].replace('-', '/')}/notes-{i}/\n"
+            f"tags:\n  - notes\n  - {topic.split()[0]}\n---\n\nSome thoughts on {topic} after {i % 12 + 1} "
+            f"months of doing it.\n\n## What worked\n\nKeeping a log of every run and its seed.\n\n"
+            f"## What did not\n\nTrusting a number measured once.\n")
 
 
 def nav(items) -> str:

@@ -97,8 +97,14 @@ def stale_nodes(site: Site, loaded, today: dt.date) -> Dict[int, str]:
         overrides = {}
     ctx = LintContext(site=site, loaded=loaded, owner=resolve_owner(site, overrides), today=today)
     found = [d for rule in rules for d in rule.check(ctx)]
-    stale: Dict[int, str] = {}
+    whole_pages = {d.span.path: d for d in found if "sample page" in d.message}
+    stale: Dict[int, str] = {id(p): f"{whole_pages[p.path].code} {whole_pages[p.path].message}"
+                             for p in site.pages if p.path in whole_pages}
     for _, node in content_nodes(site):
+        if node.span.path in whole_pages:
+            diag = whole_pages[node.span.path]
+            stale[id(node)] = f"{diag.code} {diag.message}"
+            continue
         for diag in found:
             span = diag.span
             if span.path == node.span.path and span.line <= node.span.line <= max(span.end_line, span.line):
@@ -182,7 +188,9 @@ def account(source: Site, stale, fates, outputs, written: Output, copies: Dict[s
         if page.collection and page.path in node_paths:
             continue  # a collection item is its publication/talk/... entry, already listed
         placed = written.placed.get(id(page))
-        if placed:
+        if id(page) in stale:
+            report.add("page", page.path, "dropped", page.span, stale[id(page)])
+        elif placed:
             report.add("page", page.path, placed[0], page.span, placed[2], placed[1])
         elif page.path in node_paths or any(s.span.path == page.path for s in source.sections):
             report.add("page", page.path, "mapped", page.span, "its content is listed item by item")

@@ -20,9 +20,7 @@ except ImportError:  # no PyYAML or no libyaml: the round-trip loader does every
     _Base = None
 
 _TAG = "tag:yaml.org,2002:"
-_PLAIN_TAGS = frozenset(_TAG + t for t in ("str", "int", "float", "bool", "null", "map", "seq"))
 _TIMESTAMP = _TAG + "timestamp"
-_INT = _TAG + "int"
 
 
 # The tags the round-trip loader (migrator/jekyll_yaml.py) gives plain scalars: ruamel's
@@ -78,44 +76,52 @@ class _Unsure(Exception):
     """The round-trip loader must decide."""
 
 
-if _Base is not None:
-    class _Loader(_Base):
-        def construct_mapping(self, node, deep=False):
-            mapping = super().construct_mapping(node, deep)
-            if len(mapping) != len(node.value):  # a duplicate key: let the round-trip loader say where
-                raise _Unsure
-            return mapping
-
-
 MAX_DEPTH = 50
 """Deeper nesting goes to ruamel, which reports it; libyaml's C composer recurses
 and would crash the process on a nesting bomb."""
 
+_STR, _NULL, _INT, _MAP, _SEQ = (_TAG + t for t in ("str", "null", "int", "map", "seq"))
+_SCALARS = {_TAG + "int": "construct_yaml_int", _TAG + "float": "construct_yaml_float",
+            _TAG + "bool": "construct_yaml_bool", _TIMESTAMP: "construct_yaml_timestamp"}
 
-def _check(root: Any, budget: int) -> None:
-    """Raise _Unsure for anything the round-trip loader may read differently."""
-    stack = [(root, 0)]
-    while stack:  # an alias is walked again each time it is used, as to_plain expands it
-        node, depth = stack.pop()
-        budget -= 1
-        if budget < 0 or depth > MAX_DEPTH:  # alias bombs and loops: ruamel reports them
+
+class _Builder:
+    """Nodes -> the values PyYAML's safe constructor gives, in one walk that also checks
+    everything the round-trip loader might read differently (raising _Unsure)."""
+
+    def __init__(self, loader: Any, budget: int):
+        self.loader = loader
+        self.budget = budget
+
+    def build(self, node: Any, depth: int = 0) -> Any:
+        self.budget -= 1  # an alias is built again each time it is used, as to_plain expands it
+        if self.budget < 0 or depth > MAX_DEPTH:  # alias bombs and loops: ruamel reports them
             raise _Unsure
         tag = node.tag
-        if tag not in _PLAIN_TAGS and not (tag == _TIMESTAMP and len(node.value) == 10):
-            raise _Unsure  # custom tags, merge keys, `=`, and timestamps with a time of day
-        if isinstance(node, ScalarNode):
-            if not node.style and ruamel_tag(node.value) != tag:  # plain: "" in libyaml, None in PyYAML
+        kind = type(node)
+        if kind is ScalarNode:
+            value = node.value
+            if not node.style and ruamel_tag(value) != tag:  # plain: "" in libyaml, None in PyYAML
                 raise _Unsure
-            if tag == _INT and len(node.value) > 100:  # the round-trip loader keeps huge ints as text
+            if tag == _STR:
+                return value
+            if tag == _NULL:
+                return None
+            if tag == _TIMESTAMP and len(value) != 10 or tag == _INT and len(value) > 100:
+                raise _Unsure  # a time of day; a huge int the round-trip loader keeps as text
+            if tag not in _SCALARS:
+                raise _Unsure  # custom tags, merge keys, `=`, !!binary ...
+            return getattr(self.loader, _SCALARS[tag])(node)
+        if kind is MappingNode and tag == _MAP:
+            mapping = {}
+            for key_node, value_node in node.value:
+                mapping[self.build(key_node, depth + 1)] = self.build(value_node, depth + 1)
+            if len(mapping) != len(node.value):  # a duplicate key: the round-trip loader says where
                 raise _Unsure
-        elif isinstance(node, MappingNode):
-            for key, value in node.value:
-                stack.append((key, depth + 1))
-                stack.append((value, depth + 1))
-        elif isinstance(node, SequenceNode):
-            stack.extend((item, depth + 1) for item in node.value)
-        else:
-            raise _Unsure
+            return mapping
+        if kind is SequenceNode and tag == _SEQ:
+            return [self.build(item, depth + 1) for item in node.value]
+        raise _Unsure
 
 
 def _too_deep(source: str) -> bool:
@@ -143,17 +149,15 @@ def load_fast(source: str, line_offset: int, max_nodes: int
         return None
     if len(source) > 4096 and _too_deep(source):  # libyaml's C composer recurses: a bomb would crash
         return None
-    loader = _Loader(source)
+    loader = _Base(source)
     try:
         node = loader.get_single_node()
         if node is None:
             return None, {}
-        _check(node, max_nodes)
-        value = loader.construct_document(node)
+        value = _Builder(loader, max_nodes).build(node)
         key_lines: Dict[str, int] = {}
-        if isinstance(node, MappingNode):
-            for key_node, _ in node.value:
-                key = loader.construct_object(key_node)
+        if type(node) is MappingNode:
+            for key, (key_node, _) in zip(value, node.value):
                 key_lines[str(key)] = key_node.start_mark.line + 1 + line_offset
         return value, key_lines
     except (_Unsure, _Error, ValueError, TypeError, RecursionError, OverflowError):

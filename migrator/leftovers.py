@@ -28,6 +28,7 @@ class Fact:
     kind: str           # template-sample, template-placeholder, template-author
     what: str           # 'sample talk', "the acad-homepage author's (Yi Ren's) own homepage"
     source: str         # 'repo:path' of the first source of the group
+    whole_file: bool = False  # a sample page: one finding per file is enough
 
 
 class Leftovers:
@@ -50,7 +51,7 @@ class Leftovers:
 
             def fact(text: str, field: str) -> Fact:
                 return Fact(text, field, group["id"], group.get("kind", ""), group.get("what", ""),
-                            by_field.get(field, first))
+                            by_field.get(field, first), bool(group.get("whole_file")))
             for title in group.get("titles", []):
                 self.titles[title_key(title)] = fact(title, "titles")
             for pattern in group.get("title_patterns", []):

@@ -68,6 +68,9 @@ def run_lint(site: str, files: Sequence[str], fmt: str, select: Sequence[str], i
     except ValueError:
         return fail(f"--today {today!r} is not a date (YYYY-MM-DD)")
     site, file_list = split_site_and_files(site, list(files))
+    if site is None:  # pre-commit passed only files outside any site: nothing to check
+        sys.stdout.write(output.render(fmt, [], ".", RULES, Path(".")))
+        return 0
     try:
         found, config_fail_on = lint(site, select, ignore, day, theme, file_list)
     except (SiteError, UsageError) as exc:
@@ -85,9 +88,10 @@ def run_lint(site: str, files: Sequence[str], fmt: str, select: Sequence[str], i
     return 1 if any(FAIL_LEVELS.get(d.severity, 1) >= level for d in found) else 0
 
 
-def split_site_and_files(site: str, files: List[str]) -> Tuple[str, Optional[List[str]]]:
+def split_site_and_files(site: str, files: List[str]) -> Tuple[Optional[str], Optional[List[str]]]:
     """pre-commit runs `migrate lint FILE...`: the first file then lands in SITE.
-    The site is then the nearest folder above the files that holds `_config.yml`."""
+    The site is then the nearest folder above the files that holds `_config.yml`
+    (None when there is none)."""
     if not os.path.isfile(site):
         return site, (files or None)
     files = [site] + files
@@ -95,7 +99,7 @@ def split_site_and_files(site: str, files: List[str]) -> Tuple[str, Optional[Lis
     for folder in [start, *start.parents]:
         if (folder / "_config.yml").is_file():
             return os.path.relpath(folder), files
-    return ".", files
+    return None, files
 
 
 def files_in_site(site: str, files: Optional[List[str]]) -> Optional[set]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from typing import Callable, Dict, Hashable, Iterable, List, Optional, Sequence, Set, TypeVar
+from functools import lru_cache
+from typing import Callable, Dict, FrozenSet, Hashable, Iterable, List, Optional, Sequence, Set, TypeVar
 
 from .model import Education, Experience, Publication
 
@@ -32,16 +33,19 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", text)).strip()
 
 
+@lru_cache(maxsize=65536)
 def title_key(title: str) -> str:
     """The title with case, accents, punctuation, spacing and a trailing '[J]' / '[C]' type mark ignored."""
     return fold(re.sub(r"\s*\[[A-Z](?:/OL)?\]\s*$", "", title or "")).replace(" ", "")
 
 
-def title_tokens(title: str) -> Set[str]:
+@lru_cache(maxsize=65536)
+def title_tokens(title: str) -> FrozenSet[str]:
     """Content words of a title (stopwords dropped)."""
-    return {w for w in fold(title).split() if w not in STOPWORDS}
+    return frozenset(w for w in fold(title).split() if w not in STOPWORDS)
 
 
+@lru_cache(maxsize=65536)
 def short_name(title: str) -> str:
     """The system name before a colon ('FastFold: ...' -> 'fastfold'), or ''."""
     head, sep, rest = (title or "").partition(":")
@@ -155,8 +159,9 @@ def cluster(items: Sequence[T], keys: Callable[[T], Iterable[Hashable]],
             same: Callable[[T, T], bool]) -> List[List[T]]:
     """Groups of items that are the same, in reading order; singletons included.
 
-    Items are only compared with items sharing one of their keys, and each key
-    block is compared against its first members only when it is small.
+    Items are only compared with items sharing one of their keys. A block larger
+    than `_BLOCK_LIMIT` (a key so common it says little) is only walked pairwise
+    along its reading order, so the cost stays linear in its size.
     """
     parent = list(range(len(items)))
 
@@ -171,12 +176,11 @@ def cluster(items: Sequence[T], keys: Callable[[T], Iterable[Hashable]],
         for key in dict.fromkeys(keys(item)):
             blocks[key].append(i)
     for members in blocks.values():
-        if len(members) < 2 or len(members) > _BLOCK_LIMIT:
-            continue
-        for x, i in enumerate(members):
-            for j in members[x + 1:]:
-                if find(i) != find(j) and same(items[i], items[j]):
-                    parent[find(j)] = find(i)
+        pairs = ((i, j) for x, i in enumerate(members) for j in members[x + 1:]) \
+            if len(members) <= _BLOCK_LIMIT else zip(members, members[1:])
+        for i, j in pairs:
+            if find(i) != find(j) and same(items[i], items[j]):
+                parent[find(j)] = find(i)
     groups: Dict[int, List[T]] = {}
     for i, item in enumerate(items):  # dicts keep insertion order: groups come in reading order
         groups.setdefault(find(i), []).append(item)

@@ -292,7 +292,7 @@ def load_yaml_round_trip(source: str, path: str, line_offset: int = 0
     if hasattr(node, "lc") and isinstance(node, dict):
         for key in node:
             try:
-                key_lines[str(key)] = node.lc.key(key)[0] + 1 + line_offset
+                key_lines[_key(key)] = node.lc.key(key)[0] + 1 + line_offset
             except (KeyError, TypeError, AttributeError, ValueError):
                 pass
         for key, line, _ in yaml.jekyll_notes.duplicates:
@@ -337,7 +337,7 @@ def to_plain(node: Any, budget: List[int]) -> Any:
     if isinstance(node, (_dt.datetime, _dt.date)):
         return node.isoformat()
     if isinstance(node, str):
-        return str(node)
+        return _no_surrogates(str(node))
     if hasattr(node, "value"):  # TaggedScalar: an unknown tag is kept as its text, never constructed
         return str(node.value)
     return str(node)
@@ -346,4 +346,15 @@ def to_plain(node: Any, budget: List[int]) -> Any:
 def _key(key: Any) -> str:
     if isinstance(key, int) and not isinstance(key, bool) and key.bit_length() > 4000:
         return hex(key)
-    return str(key)
+    return _no_surrogates(str(key))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(text: str) -> str:
+    """YAML `"\\ud83d\\ude00"` escapes give surrogate halves: pair them, replace lone ones,
+    so the text can be written as UTF-8."""
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")

@@ -147,6 +147,10 @@ def test_files_filter_reports_only_passed_files(tmp_path):
     assert "cv.md" in result.output and "about.md" not in result.output
     result = run("lint", str(site), str(site / "_pages" / "about.md"), *TODAY)
     assert "about.md" in result.output and "cv.md" not in result.output
+    loose = tmp_path.parent / f"{tmp_path.name}-notes.md"
+    loose.write_text("# notes\n")
+    result = run("lint", str(loose), *TODAY)  # no _config.yml above it: nothing to check
+    assert result.exit_code == 0 and "All checks passed." in result.output
 
 
 def test_fix_repairs_mojibake_and_keeps_other_bytes(tmp_path):

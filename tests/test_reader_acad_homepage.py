@@ -86,6 +86,7 @@ def test_includes_are_followed_with_their_own_positions():
 
 def test_shapes():
     site = read_site(str(FIXTURES / "ah-shapes"))
+    site.publications = [p for p in site.publications if p.span.path == "_pages/about.md"]
     titles = [(p.title, p.group, p.selected) for p in site.publications]
     assert titles == [("Grasping Anything with Tactile Priors", "🤖 Robot Learning", True),
                       ("Touch Before You Grasp", "🤖 Robot Learning", True),
@@ -139,3 +140,11 @@ def test_bad_includes_are_problems(tmp_path, body, code):
     (tmp_path / "_pages" / "about.md").write_text("---\npermalink: /\n---\n" + body)
     site = read_site(str(tmp_path), "acad-homepage")
     assert [(p.code, p.span.path, p.span.line) for p in site.problems] == [(code, "_pages/about.md", 4)]
+
+
+def test_publications_page_lists_publications():
+    site = read_site(str(FIXTURES / "ah-shapes"))
+    page = [p for p in site.publications if p.span.path == "_pages/publications.md"]
+    assert [(p.title, p.group, p.selected, p.date) for p in page] == [
+        ("Some Earlier Long Title", "", False, "2020"), ("An Even Earlier Long Title", "2019", False, "2019")]
+    assert next(p for p in site.pages if p.path == "_pages/publications.md").role == "publications"

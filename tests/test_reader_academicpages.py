@@ -229,3 +229,44 @@ def test_document_url(rel, collection, values, meta, config, url):
     from migrator.urls import document_url
 
     assert document_url(rel, collection, values, meta, config) == url
+
+
+def test_odd_data_files_are_read_without_failure(tmp_path):
+    (tmp_path / "_config.yml").write_text("title: x\n")
+    (tmp_path / "_data").mkdir()
+    (tmp_path / "_data" / "news.yml").write_text("- date: [1, 2]\n  text: {a: 1}\n- 5\n- date: 2020-03\n  text: hi\n")
+    (tmp_path / "_data" / "cv.json").write_text('{"basics": 1, "work": [{"company": ["x"]}], "education": "x",'
+                                                 ' "awards": [null, {"title": "Prize"}]}')
+    site = read_site(str(tmp_path), "academicpages")
+    assert [(n.date, n.text, n.span.line) for n in site.news] == [("2020-03", "hi", 5)]
+    assert not site.experience and [h.name for h in site.honors] == ["Prize"]
+    assert not [p for p in site.problems if p.code == "RD001"]
+
+
+def test_a_failing_page_is_kept_verbatim(monkeypatch, tmp_path):
+    from migrator.readers import academicpages
+
+    (tmp_path / "_config.yml").write_text("title: x\n")
+    (tmp_path / "_pages").mkdir()
+    (tmp_path / "_pages" / "a.md").write_text("---\ntitle: A\n---\nSome text\n\nMore text\n")
+
+    def broken(doc, ctx):
+        ctx.site.sections.append(academicpages.leftovers(doc.body(), [], doc.path, "", "")[0])
+        raise ValueError("boom")
+
+    monkeypatch.setattr(academicpages, "read_page", broken)
+    site = read_site(str(tmp_path), "academicpages")
+    assert [(s.span.line, s.span.end_line, s.role) for s in site.sections] == [(4, 6, "unread")]
+    assert [(p.code, p.span.line) for p in site.problems] == [("RD001", 4)]
+
+
+def test_html_publication_entries():
+    site = read_site(str(FIXTURES / "ap-publist"))
+    pub = next(p for p in site.publications if p.title == "Tidal Mixing at Scale")
+    assert (pub.span.line, pub.span.end_line) == (31, 42)
+    assert [(a.name, a.is_owner, a.equal_contribution) for a in pub.authors] == [("Ana García", True, False),
+                                                                                 ("Bo Chen", False, True)]
+    assert pub.venue.label == "arXiv 2024" and pub.venue.preprint and pub.image == "/images/waves.png"
+    assert sorted(link.kind for link in pub.links) == ["code", "paper"]
+    page = next(p for p in site.pages if p.path == "_pages/publications.md")
+    assert not [m for m in page.structure if 31 <= m.span.line <= 42]

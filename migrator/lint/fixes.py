@@ -66,7 +66,7 @@ def _fix_file(root: Path, path: str, edits: List[Tuple[Diagnostic, Edit]], repor
     for diag, edit in edits:
         if edit.line in planned:
             continue  # two fixes for one line: the second waits for the next run
-        if not 1 <= edit.line <= len(lines) or lines[edit.line - 1].rstrip("\r\n") != edit.old:
+        if not 1 <= edit.line <= len(lines) or not _reads_as(lines[edit.line - 1].rstrip("\r\n"), edit.old):
             return f"line {edit.line} changed since it was read; run lint again"
         planned[edit.line] = (diag, edit)
     for number, (diag, edit) in planned.items():
@@ -92,8 +92,16 @@ def _fix_file(root: Path, path: str, edits: List[Tuple[Diagnostic, Edit]], repor
     return ""
 
 
+def _reads_as(line: str, old: str) -> bool:
+    """Rules see lines with mojibake repaired, so either form of the stored line is current."""
+    from ..source import repair_mojibake
+
+    return line == old or repair_mojibake(line)[0] == old
+
+
 def _yaml_still_loads(path: str, text: str, touched: set) -> str:
-    from ..source import load_yaml, split_front_matter, Text, SourceFile
+    from ..model import SourceFile
+    from ..source import Text, load_yaml, split_front_matter
 
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if path.endswith((".yml", ".yaml")):

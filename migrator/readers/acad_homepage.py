@@ -26,6 +26,8 @@ MAX_INCLUDE_DEPTH = 8
 
 @dataclass
 class Heading:
+    """An open heading: its section kind, and the publication group and selected flag it gives."""
+
     level: int
     title: str
     kind: str
@@ -39,10 +41,14 @@ class Walk:
 
     stack: List[Heading] = field(default_factory=list)
     path: str = ""
+    kind: str = "about"
+    """Section kind of the page's lines before any heading (a publications page lists publications)."""
     lines: List[Line] = field(default_factory=list)
 
 
 class AcadReader:
+    """Walks page bodies line by line: structure to `Page.structure`, section lines to `read_piece`."""
+
     def __init__(self, loaded: LoadedSite, owners: List[str]):
         self.loaded = loaded
         self.site = loaded.site
@@ -62,7 +68,7 @@ class AcadReader:
 
     def read_document(self, doc: Document) -> None:
         self.visited.add(doc.path)
-        walk = Walk(path=doc.path)
+        walk = Walk(path=doc.path, kind=page_kind(doc))
         self.walk(doc.path, doc.body(), walk, [doc.path])
         self.flush(walk)
 
@@ -73,7 +79,7 @@ class AcadReader:
 
     def flush(self, walk: Walk) -> None:
         if any(t.strip() for _, t in walk.lines):
-            head = walk.stack[-1] if walk.stack else Heading(0, "", "about")
+            head = walk.stack[-1] if walk.stack else Heading(0, "", walk.kind)
             ctx = Context(walk.path, self.owners)
             nodes = read_piece(head.kind, head.title, walk.lines, ctx, group=head.group, selected=head.selected)
             add_nodes(self.site, self.page(walk.path), nodes)
@@ -124,7 +130,7 @@ class AcadReader:
     def push(self, walk: Walk, level: int, title: str) -> None:
         while walk.stack and walk.stack[-1].level >= level:
             walk.stack.pop()
-        parent = walk.stack[-1] if walk.stack else None
+        parent = walk.stack[-1] if walk.stack else (Heading(0, "", walk.kind) if walk.kind != "about" else None)
         own = section_kind(title)
         plain = strip_markup(title)
         selected = "selected" in plain.lower() or bool(parent and parent.selected)
@@ -168,6 +174,19 @@ class AcadReader:
             return doc.body()
         text = self.loaded.read(rel)
         return None if text is None else [(n + 1, t) for n, t in enumerate(text.lines)]
+
+
+def page_kind(doc: Document) -> str:
+    """'publications', 'talks' or 'teaching' for a page named so (file, permalink or title), else 'about'."""
+    words = " ".join((doc.path.rsplit("/", 1)[-1], str(doc.page.front_matter.get("permalink") or ""),
+                      doc.page.title)).lower()
+    if doc.path.endswith("/about.md") or "/includes/" in doc.path:
+        return "about"
+    kind = next((k for k, p in (("publications", r"publication|papers"), ("talks", r"\btalks\b"),
+                                ("teaching", r"\bteaching\b")) if re.search(p, words)), "about")
+    if kind != "about" and doc.page.role == "other":
+        doc.page.role = kind
+    return kind
 
 
 def _anchor(stripped: str) -> Optional[str]:

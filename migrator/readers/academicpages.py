@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import List
 
 from ..loader import Document, LoadedSite
-from ..model import Markup, Problem, Span
+from ..model import CONTENT_LISTS, Markup, Problem, Span
 from . import collections as collection_items
 from . import cv, cvmarkdown
 from .datafiles import read_data_files
@@ -14,6 +14,7 @@ from .fields import clean_heading, owner_names, section_kind
 from .markdown import Line, Section, split_sections
 from .pagelines import claimed_by, leftovers, rule_markups, structure
 from .profile import read_profile
+from .htmlpubs import read_html_entries
 from .publist import read_list
 
 _GENERIC_PUB_TITLE = re.compile(r"^((selected|recent|all|my|full|list of)\s+)*(publications?|papers?|"
@@ -31,6 +32,7 @@ class ReadContext:
     path: str = ""
     page_role: str = ""
     doc: Document = None
+    heading_lines: List[int] = None
 
     @property
     def site(self):
@@ -45,15 +47,17 @@ def read(loaded: LoadedSite) -> None:
     for doc in loaded.documents:
         ctx.path, ctx.doc = doc.path, doc
         guarded(ctx, doc, collection_items.read_item if doc.page.collection else read_page)
-    read_data_files(ctx)
+    try:
+        read_data_files(ctx)
+    except Exception as exc:  # odd data must not stop the site: say which file family failed
+        site.problems.append(Problem("RD001", f"_data news/cv could not be read ({type(exc).__name__}: {exc})",
+                                     "warning", Span("_data", 1, 1)))
 
 
 def guarded(ctx: ReadContext, doc: Document, reader) -> None:
     """Run a page reader; if it fails, keep the body as free text and report where."""
     site = ctx.site
-    before = {name: len(getattr(site, name)) for name in ("publications", "news", "education", "experience",
-                                                          "honors", "talks", "teaching", "projects", "posts",
-                                                          "portfolio", "sections")}
+    before = {name: len(getattr(site, name)) for name in CONTENT_LISTS}
     try:
         reader(doc, ctx)
     except Exception as exc:  # a reader bug must not lose the page: keep it verbatim and say so
@@ -95,8 +99,12 @@ def read_page(doc: Document, ctx: ReadContext) -> None:
     if page.role == "cv" and cv.is_plain_text(content):
         cv.read_plain(content, ctx)
         return
+    kept = {number for number, _ in content}
     parents: List[tuple] = []
-    for section in split_sections(content):
+    sections = split_sections(with_placeholders(doc.body(), content))
+    ctx.heading_lines = [section.heading_lines[0] for section in sections if section.heading_lines]
+    for section in sections:
+        section.lines = [line for line in section.lines if line[0] in kept]
         if section.heading_lines:
             page.structure.append(heading_markup(section, doc))
         while parents and parents[-1][0] >= section.level:
@@ -109,6 +117,12 @@ def read_page(doc: Document, ctx: ReadContext) -> None:
         if section.title:
             parents.append((section.level, kind))
         read_section(kind, section, ctx)
+
+
+def with_placeholders(body: List[Line], content: List[Line]) -> List[Line]:
+    """The body with lines taken as markup blanked, so headings are found as in the file."""
+    kept = {number for number, _ in content}
+    return [(number, text if number in kept else "") for number, text in body]
 
 
 def heading_markup(section: Section, doc: Document) -> Markup:
@@ -130,7 +144,13 @@ def read_section(kind: str, section: Section, ctx: ReadContext) -> None:
         group = "" if not title or _GENERIC_PUB_TITLE.match(title) or section_kind(title) != "publications" \
             and ctx.page_role != "publications" else title
         selected = ctx.page_role == "about" or "selected" in title.lower()
-        found = read_list(lines, path, ctx.owners, group=group, selected=selected)
+        html = read_html_entries(ctx.doc, section_span_lines(section, lines, ctx), ctx.doc.page.structure, ctx.owners)
+        inside = claimed_by(html)
+        found = read_list([ln for ln in lines if ln[0] not in inside], path, ctx.owners, group=group,
+                          selected=selected)
+        found.publications = sorted(html + found.publications, key=lambda pub: pub.span.line)
+        for pub in found.publications:
+            pub.source = "cv" if ctx.page_role == "cv" else pub.source
         site.publications.extend(found.publications)
         ctx.doc.page.structure.extend(found.structure)
         taken = found.publications + found.structure
@@ -138,7 +158,7 @@ def read_section(kind: str, section: Section, ctx: ReadContext) -> None:
             cvmarkdown.read_entries(kind, lines, path):
         taken = cvmarkdown.read_entries(kind, lines, path)
         getattr(site, "education" if kind == "education" else "experience").extend(taken)
-    elif kind:
+    elif kind not in ("", "other", "about"):
         taken = read_structured(kind, section, lines, ctx)
     role = free_role(kind, section.title, ctx)
     for free in leftovers(lines, claimed_by(taken), path, section.title, role):
@@ -154,6 +174,17 @@ def free_role(kind: str, title: str, ctx: ReadContext) -> str:
         return kind
     words = clean_heading(title).lower()
     return next((r for r in KNOWN_ROLES if r in words), "")
+
+
+def section_span_lines(section: Section, lines: List[Line], ctx: ReadContext) -> List[Line]:
+    """The section's body lines up to the next heading, lines taken as markup included."""
+    if not lines:
+        return []
+    first = section.heading_lines[-1] + 1 if section.heading_lines else lines[0][0]
+    body_end = ctx.doc.body()[-1][0]
+    headings = [line for line in ctx.heading_lines if line > first]
+    last = min(headings) - 1 if headings else body_end
+    return [(n, "") for n in range(first, last + 1)]
 
 
 def read_structured(kind: str, section: Section, lines: List[Line], ctx: ReadContext) -> list:

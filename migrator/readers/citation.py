@@ -114,4 +114,12 @@ def parse_citation(text: str, where: Span, owners: List[str], span: Span) -> Opt
     for link in pub.links:
         if link.kind == "other" and link.label and link.label in pub.title:
             link.kind = "paper"
-    return pub
+    return pub if looks_cited(pub, text, bool(code_venue)) else None
+
+
+def looks_cited(pub: Publication, text: str, code_venue: bool) -> bool:
+    """A list item is a citation when it has a year, several authors, a quoted title or a paper link:
+    'See my Google Scholar profile' is not."""
+    paper_link = any(link.kind in ("paper", "pdf", "arxiv", "doi") for link in pub.links)
+    return bool(code_venue or _QUOTED.search(text) or len(pub.authors) >= 2 or paper_link
+                or re.search(r"(?<!\d)(19|20)\d\d(?!\d)", text))

@@ -56,8 +56,13 @@ def blocks_of(lines: List[Line]) -> List[List[Line]]:
     entries: List[List[Line]] = []
     current: List[Line] = []
     state = "head"
+    previous = None
     for line in lines:
         text = line[1]
+        if previous is not None and line[0] != previous + 1 and current:
+            entries.append(current)  # a line taken out as markup ends the entry
+            current, state = [], "head"
+        previous = line[0]
         if not text.strip():
             continue
         kind = "date" if date_line(text) else ("bullet" if BULLET.match(text) else "text")

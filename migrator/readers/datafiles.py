@@ -53,6 +53,8 @@ def read_news(ctx, items: List[Any], rel: str) -> None:
             continue
         text = s(item.get("text") or item.get("content") or item.get("title") or item.get("news"))
         raw = s(item.get("date"))
+        if not text:
+            continue
         line = value_line(lines, text or raw, cursor)
         cursor = line
         ctx.site.news.append(NewsItem(date=parse_date(raw[:10]) or parse_date(raw), raw_date=raw, text=text,
@@ -84,6 +86,8 @@ def read_resume(ctx, data: Dict[str, Any], rel: str) -> None:
     for key in ("work", "volunteer"):
         for item in _entries(data, key):
             org = s(item.get("company")) or s(item.get("name")) or s(item.get("organization"))
+            if not org and not s(item.get("position")):
+                continue
             site.experience.append(Experience(
                 organisation=org, role=s(item.get("position")), start=parse_date(s(item.get("startDate"))),
                 end=parse_date(s(item.get("endDate"))), text=s(item.get("summary")), span=span(org)))

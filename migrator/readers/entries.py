@@ -28,8 +28,8 @@ _ROLE = re.compile(r"\b(intern|internship|professor|researcher|scientist|enginee
 _ORG = re.compile(r"universit|institut|lab\b|laborator|inc\b|ltd|corp|company|group|cent(er|re)|academy|college|"
                   r"school|department|大学|公司|实验室", re.I)
 _ABBREVIATION = re.compile(r"\b(?:Prof|Profs|Dr|Drs|Assoc|Asst|Mr|Mrs|Ms|St|Jr|Sr|Univ|Dept|Inst|Corp|Co|Inc|Ltd|No|Vol)\.")
-_HOSTS = re.compile(r"^\(?\s*(?:hosts?|mentors?|advisors?|advised by|supervisors?|supervised by|managers?|"
-                    r"working with|with)\s*[:：]?\s*(.+?)\)?\s*$", re.I)
+_HOSTS = re.compile(r"^[(（]?\s*(?:hosts?|mentors?|advisors?|advised by|supervisors?|supervised by|managers?|导师|"
+                    r"working with|with)\s*[:：]?\s*(.+?)[)）]?\s*$", re.I)
 
 
 def clean_lines(lines: List[Line]) -> List[Line]:
@@ -126,12 +126,24 @@ def _degree_field(part: str) -> Tuple[str, str]:
     return (written if written.count(".") > 1 else plain), ""
 
 
+def _join_campus(parts: List[str]) -> List[str]:
+    """'University of California, Berkeley, Institute X': the campus belongs to the university."""
+    out: List[str] = []
+    for i, part in enumerate(parts):
+        if out and i < len(parts) - 1 and re.match(r"(the\s+)?university of\b", _plain(out[-1]), re.I) \
+                and len(_plain(part).split()) <= 2 and _location(part):
+            out[-1] = f"{out[-1]}, {part}"
+        else:
+            out.append(part)
+    return out
+
+
 def _fill_education(entry: Education, text: str) -> None:
     """Degree, institution, field and location from 'Master, Zhejiang University, Hangzhou'."""
     raw, rest = _date_and_rest(text)
     if raw:
         entry.start, entry.end = iso_range(raw)
-    parts = split_parts(re.sub(r"<img\b[^>]*>", "", rest))
+    parts = _join_campus(split_parts(re.sub(r"<img\b[^>]*>", "", rest)))
     ranks = [next((r for r, p in enumerate(_INSTITUTION) if p.search(_plain(part))), 9) for part in parts]
     inst = ranks.index(min(ranks)) if parts and min(ranks) < 9 else None
     degree = next((i for i, part in enumerate(parts) if i != inst and _DEGREE.search(_plain(part))), None)
@@ -209,7 +221,8 @@ def experience(lines: List[Line], ctx: Context, kind: str) -> list:
         raw, rest = _date_and_rest(body[0][1])
         entry.start, entry.end = iso_range(raw)
         parts = split_parts(rest)
-        inner = [re.search(r"[(（]\s*(?:host|mentor|advisor|supervisor)s?\s*[:：][^)）]*[)）]", p, re.I) for p in parts]
+        inner = [re.search(r"[(（]\s*(?:host|mentor|advisor|supervisor|导师)s?\s*[:：][^)）]*[)）]", p, re.I)
+                 for p in parts]
         for i, match in enumerate(inner):
             if match:
                 entry.hosts = _hosts(match.group(0).strip("()（）"))
@@ -266,7 +279,7 @@ def project(lines: List[Line], ctx: Context, kind: str) -> list:
     entry = Project(span=span_of(lines, ctx))
     entry.start, entry.end = iso_range(raw)
     links, _ = entry_links(body[:1], ctx.path)
-    named = re.match(r"^(\*\*|__)?(\[[^\]]+\]\([^)]*\)|[^*:：]+?)(\*\*|__)?\s*[:：]\s*(.*?)(\*\*|__)?$", head) or \
+    named = re.match(r"^(\*\*|__)?(\[[^\]]+\]\([^)]*\)|[^*:：\[\]()]+?)(\*\*|__)?\s*[:：]\s*(.*?)(\*\*|__)?$", head) or \
         re.match(r"^(\*\*|__)(.+?)(\*\*|__)()()$", head)
     if named:
         entry.name, entry.description = _plain(named.group(2)), named.group(4).strip()

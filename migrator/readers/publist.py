@@ -53,7 +53,11 @@ def split_items(lines: List[Line]) -> List[object]:
     out: List[object] = []
     current: Optional[Entry] = None
     blank = False
+    previous = None
     for number, text in lines:
+        if previous is not None and number != previous + 1:
+            current = None  # a line taken out as markup ends the entry
+        previous = number
         if not text.strip():
             blank = True
             continue
@@ -147,7 +151,7 @@ def parse_entry(entry: Entry, path: str, owners: List[str]) -> Optional[Publicat
     pub.notes = "\n".join(notes)
     if pub.venue and pub.venue.year:
         pub.date = str(pub.venue.year)
-    return pub if pub.title else None
+    return pub if pub.title and (pub.authors or pub.venue or pub.links or pub.owner_role) else None
 
 
 def _title_line(text: str) -> bool:

@@ -43,6 +43,8 @@ def read_piece(kind: str, title: str, lines: List[Line], ctx: Context, group: st
         elif isinstance(node, Publication):
             node.group = node.group or label
             node.selected = selected
+            if not node.date and node.venue is not None and node.venue.year:
+                node.date = str(node.venue.year)
         elif isinstance(node, FreeSection) and not node.title:
             node.title = title
     return nodes

@@ -6,6 +6,7 @@ from typing import Dict, List
 from .base import Rule
 from .date001 import ConflictingDates
 from .date002 import StaleStatement
+from .cfg001 import BrokenSiteUrl
 from .date003 import ImpossibleDateRange
 from .dup001 import DuplicateEntry
 from .dup002 import ConflictingPublication
@@ -52,6 +53,7 @@ RULES: List[Rule] = [
     ImpossibleDateRange(),
     BrokenNavigation(),
     UnusedSuppression(),
+    BrokenSiteUrl(),
     DuplicateEntry(),
     ConflictingPublication(),
     ConflictingDates(),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Iterator, List, Optional, Tuple
+from typing import Iterator, List, Optional
 
 from ..diagnostics import Diagnostic
 from ..matching import cluster_education, cluster_experience
@@ -82,10 +82,9 @@ class ConflictingDates(Rule):
             yield from self._group(group, ctx.today, lambda e: f"{e.degree} at {e.institution}", "degree")
 
     def _group(self, group: List, today: dt.date, label, what: str) -> Iterator[Diagnostic]:
-        done: List[Tuple[int, int]] = []
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                if a.span.path == b.span.path or (id(a), id(b)) in done:
+                if a.span.path == b.span.path:
                     continue
                 if agrees_somewhere(a, group, b.span.path) or agrees_somewhere(b, group, a.span.path):
                     continue
@@ -93,7 +92,6 @@ class ConflictingDates(Rule):
                     continue
                 if same_date(a.start, b.start) and same_date(a.end, b.end):
                     continue
-                done.append((id(a), id(b)))
                 yield self.report(
                     f"{what} '{label(a)}' is dated {shown(a)} here but {shown(b)} as "
                     f"'{label(b)}' in {b.span.path}:{b.span.line}", a.span, related=[b.span])

@@ -14,11 +14,10 @@ from .textscan import rendered_lines
 
 _YEAR = re.compile(r"(?<![\d.])(20\d\d|19\d\d)(?![\d])")
 _SEASON_END = {"spring": 6, "summer": 9, "fall": 12, "autumn": 12, "winter": 3}
-_LOOKING = re.compile(r"\b(looking for|seeking|searching for|on the (?:job )?market|applying for|"
-                      r"open to|available for)\b", re.I)
+_LOOKING = re.compile(r"\b(looking for|seeking|searching for|on the (?:job )?market|applying for)\b", re.I)
 _FUTURE = re.compile(r"\b(will (?:join|be joining|start|be starting|begin|graduate|be graduating|move|"
                      r"be moving|defend|present|give|attend|visit|be visiting|be (?:a|an|the|at|in|on|"
-                     r"interning|working))|am going to|upcoming|incoming|to join|expected to (?:graduate|"
+                     r"interning|working))|am going to|upcoming|incoming|expected to (?:graduate|"
                      r"finish|complete|defend)|expected graduation)\b", re.I)
 _ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
             "fifth": 5, "5th": 5, "sixth": 6, "6th": 6}
@@ -85,7 +84,7 @@ class StaleStatement(Rule):
                       for line in range(n.span.line, n.span.end_line + 1)}
         starts = degree_starts(ctx)
         leftovers = load()
-        for line in rendered_lines(ctx.loaded, pages_only=True):
+        for line in rendered_lines(ctx, pages_only=True):
             if any(f.kind != "template-author" for f in leftovers.phrases_in(line.text)):
                 continue  # template sample text is TPL001's to report
             for sentence in sentences(re.sub(r"\*\*|__|<[^>]+>", "", line.text)):

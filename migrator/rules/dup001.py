@@ -100,7 +100,7 @@ def exact_duplicate_fix(ctx: LintContext, first, node) -> Optional[Fix]:
     """Delete the second entry's lines when they repeat the first entry's lines exactly."""
     if first.span.path != node.span.path:
         return None
-    lines = file_lines(ctx.loaded, node.span.path)
+    lines = file_lines(ctx, node.span.path)
     a = lines[first.span.line - 1:first.span.end_line]
     b = lines[node.span.line - 1:node.span.end_line]
     if not b or [x.rstrip() for x in a] != [x.rstrip() for x in b]:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Callable, Dict, Iterator, List, Optional
 
 from ..diagnostics import Diagnostic
@@ -12,6 +12,9 @@ from ..owner import owner_match, owner_names
 from .base import LintContext, Rule
 from .textscan import short
 
+# publishers and societies name no venue: 'IEEE/CVF Conference on ...' is not a different venue than 'CVPR'
+_PUBLISHERS = {"ieee", "acm", "cvf", "siam", "springer", "elsevier", "ieee-cvf", "usenix", "ios", "pmlr", "lncs",
+               "ccf", "sci", "ei", "proc", "proceedings"}
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3}
 
 
@@ -47,9 +50,11 @@ class ConflictingPublication(Rule):
     def check(self, ctx: LintContext) -> Iterator[Diagnostic]:
         names = owner_names(ctx.owner)
         for group in cluster_publications(ctx.site.publications):
-            if len({p.span.path for p in group}) < 2:
-                continue
-            yield from self._group(group, names)
+            paths = Counter(p.span.path for p in group)
+            # a page listing the paper twice is DUP001's; compare only the single listings
+            single = [p for p in group if paths[p.span.path] == 1]
+            if len({p.span.path for p in single}) >= 2:
+                yield from self._group(single, names)
 
     def _group(self, group: List[Publication], names: List[str]) -> Iterator[Diagnostic]:
         blamed: Dict[int, List[str]] = defaultdict(list)
@@ -141,7 +146,7 @@ def _venue_value(pub: Publication):
         return None
     text = venue.label or venue.raw
     acronyms = frozenset(w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]*[A-Z][A-Za-z-]*", text)
-                         if sum(c.isupper() for c in w) >= 2)
+                         if sum(c.isupper() for c in w) >= 2 and w.lower() not in _PUBLISHERS)
     if not acronyms:
         return None
     return (acronyms, venue.year)

@@ -9,6 +9,10 @@ from ..model import Span
 from .base import LintContext
 from .reader import ReaderProblem
 
+def is_data_file(path: str) -> bool:
+    return path.endswith((".yml", ".yaml", ".json"))
+
+
 _NEAR_MISS = re.compile(r"^(?:-{4,}|—+|–+|\s+-{3,}|-{2})\s*$")
 
 
@@ -41,6 +45,9 @@ class InvalidFrontMatter(ReaderProblem):
 
     code = "FM001"
     name = "invalid-front-matter"
+
+    def claims(self, problem) -> bool:
+        return problem.code == self.code and not is_data_file(problem.span.path)
 
     def check(self, ctx: LintContext) -> Iterator[Diagnostic]:
         yield from super().check(ctx)

@@ -23,7 +23,8 @@ class InvalidDate(Rule):
     Checks `date` (and `last_modified_at`) of posts and collection items, and
     the date in a post's file name: the value must be a calendar date such as
     `2024-05-01` (a time may follow). A bare year, a month without a day, a
-    13th month or a 30th of February are reported.
+    13th month or a 30th of February are reported, and so is a post whose
+    file name has no date at all.
 
     ## Why is this bad?
     Jekyll stops the build with "Invalid date" for these documents, or the
@@ -62,6 +63,9 @@ class InvalidDate(Rule):
             if page.collection == "posts" and match and not _valid(*match.groups()):
                 yield self.report(f"file name date {'-'.join(match.groups())} is not a calendar date",
                                   Span(page.path, 1, 1))
+            elif page.collection == "posts" and not match:
+                yield self.report("post file name has no date: Jekyll only publishes posts named "
+                                  "YYYY-MM-DD-title.md and skips this one", Span(page.path, 1, 1))
 
 
 def date_problem(value) -> Optional[str]:

@@ -15,9 +15,10 @@ from .textscan import links_in, rendered_lines
 _OWN_LABEL = re.compile(r"^(all|all papers|all publications|full list|full publication list|complete list|"
                         r"full publications|publication list|cv|resume|curriculum vitae|my homepage|"
                         r"personal homepage|my website|personal website|see all|more publications)$")
-# labels that are only "mine" when the link goes to a site's root or its publications/CV page
-_WEAK_LABEL = re.compile(r"^(here|more|homepage|website|publications|home|link)$")
-_OWN_PATH = re.compile(r"^/?(publications?|pubs|papers|cv|resume|about|files/[^/]*cv[^/]*\.pdf)?/?(index\.html)?$", re.I)
+# labels that are only "mine" when the link goes to a publication list or a CV ('homepage' and
+# 'website' are not: they usually introduce an advisor's or a co-author's site)
+_WEAK_LABEL = re.compile(r"^(here|more|publications|papers|list)$")
+_OWN_PATH = re.compile(r"^/?(publications?|pubs|papers|cv|resume|files/[^/]*cv[^/]*\.pdf)/?(index\.html)?$", re.I)
 _SCHOLAR_LABEL = re.compile(r"^(google scholar|scholar|my google scholar|google scholar profile|citations|"
                             r"all|full list|full publication list|publications|all publications|here)$")
 _CITATION_BADGE = re.compile(r"show_paper_citations'?\"?\s+data\s*=\s*['\"]([\w-]{12}):")
@@ -63,7 +64,7 @@ class ForeignProfileLink(Rule):
         own_user = (owner.github or "").lower()
         names = owner_names(owner)
         template_ids = set(load().scholar_ids)
-        for line in rendered_lines(ctx.loaded):
+        for line in rendered_lines(ctx):
             for link in links_in(line.text):
                 why = self._foreign(link.label, link.url, own_host, own_user, owner.scholar_id, names,
                                     template_ids)

@@ -106,7 +106,7 @@ class InconsistentOwnerName(Rule):
             person = owner_in(pub, names)
             if person is None or pub.source == "collection":
                 continue
-            state = emphasised(pub, person, file_lines(ctx.loaded, pub.span.path))
+            state = emphasised(pub, person, file_lines(ctx, pub.span.path))
             if state is not None:
                 per_page[pub.span.path].append((pub, state))
         for entries in per_page.values():

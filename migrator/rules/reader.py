@@ -14,9 +14,15 @@ class ReaderProblem(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Diagnostic]:
         for problem in ctx.site.problems:
-            if problem.code == self.code:
-                yield self.report(problem.message, problem.span, fix=self.fix_for(ctx, problem),
+            if self.claims(problem):
+                yield self.report(self.message(problem), problem.span, fix=self.fix_for(ctx, problem),
                                   severity=problem.severity or self.severity)
+
+    def claims(self, problem) -> bool:
+        return problem.code == self.code
+
+    def message(self, problem) -> str:
+        return problem.message
 
     def fix_for(self, ctx: LintContext, problem):
         return None

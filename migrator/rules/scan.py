@@ -125,7 +125,8 @@ def written_links(ctx: LintContext) -> List[Written]:
     shown_at = included_by(ctx)
     for doc in ctx.loaded.documents:
         fence = None
-        page_url = shown_at.get(doc.path, doc.page.url)
+        # a file Jekyll does not write has no URL to resolve its local links from
+        page_url = shown_at.get(doc.path, doc.page.url if doc.page.output else "")
         for i, line in enumerate(doc.text.lines, start=1):
             if doc.front.present and i <= doc.front.end_line:
                 if 1 < i < doc.front.end_line:

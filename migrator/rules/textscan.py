@@ -40,8 +40,18 @@ class FoundLink:
     col: int
 
 
-def rendered_lines(loaded, pages_only: bool = False) -> Iterator[Line]:
-    """Body lines Jekyll renders, of every page and collection item (pages only if asked)."""
+def rendered_lines(ctx, pages_only: bool = False) -> List[Line]:
+    """Body lines Jekyll renders, of every page and collection item (pages only if asked).
+
+    Computed once per lint run (several rules read them) and kept in `ctx.options`.
+    """
+    cache = ctx.options.setdefault("rendered_lines", {})
+    if pages_only not in cache:
+        cache[pages_only] = list(_rendered(ctx.loaded, pages_only))
+    return cache[pages_only]
+
+
+def _rendered(loaded, pages_only: bool) -> Iterator[Line]:
     for doc in getattr(loaded, "documents", []) or []:
         collection = doc.page.collection or ""
         if pages_only and collection:
@@ -109,9 +119,9 @@ def config_line(loaded, dotted_key: str) -> Optional[int]:
     return None
 
 
-def file_lines(loaded, path: str) -> List[str]:
+def file_lines(ctx, path: str) -> List[str]:
     """The decoded lines of one loaded page or item ([] when it was not loaded)."""
-    for doc in getattr(loaded, "documents", []) or []:
+    for doc in getattr(ctx.loaded, "documents", []) or []:
         if doc.path == path:
             return doc.text.lines
     return []

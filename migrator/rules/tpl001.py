@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator, Set, Tuple
+from typing import Iterator, List, Set, Tuple
 
 from ..diagnostics import Diagnostic
 from ..leftovers import Fact, load
@@ -13,6 +13,7 @@ from .base import LintContext, Rule
 from .textscan import config_line, rendered_lines, short
 
 SAMPLE_KINDS = ("template-sample", "template-placeholder")
+BLOCK_GAP = 6
 _TITLED = (("publications", "title"), ("talks", "title"), ("teaching", "title"),
            ("portfolio", "title"), ("posts", "title"))
 _HEADING_TEXT = re.compile(r"^\s{0,3}#{1,6}\s*|\s*#*\s*$")
@@ -61,17 +62,31 @@ class TemplateSampleContent(Rule):
                     files_done.add(node.span.path)
                 yield self.report(f"{fact.what} '{short(getattr(node, attr))}' left from the template {_from(fact)}",
                                   node.span)
-        for line in rendered_lines(ctx.loaded):
+        block: List = []  # consecutive sample lines of one page make one finding
+        for line in rendered_lines(ctx):
             if line.path in files_done or (line.path, line.number) in reported:
                 continue
             fact = self._line_fact(data, line)
             if fact is None:
                 continue
-            reported.add((line.path, line.number))
-            if line.collection:
+            if line.collection or fact.whole_file:
                 files_done.add(line.path)  # one finding per sample file is enough
-            yield self.report(f"{fact.what}: '{short(fact.text, 70)}' {_from(fact)}", line.span())
+            if block and (block[-1][0].path != line.path or line.number - block[-1][0].number > BLOCK_GAP):
+                yield self._block(block)
+                block = []
+            block.append((line, fact))
+        if block:
+            yield self._block(block)
         yield from self._config(ctx, data)
+
+    def _block(self, block: List) -> Diagnostic:
+        line, fact = block[0]
+        span = line.span()
+        more = ""
+        if len(block) > 1:
+            span.end_line = block[-1][0].number
+            more = f" and {len(block) - 1} more sample line(s) up to line {span.end_line}"
+        return self.report(f"{fact.what}: '{short(fact.text, 70)}'{more} {_from(fact)}", span)
 
     def _line_fact(self, data, line):
         if line.heading:

@@ -20,6 +20,8 @@ _INSTITUTION = re.compile(
     r"(?:\s+(?:of|for|de|and|&|in)\s+[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)*|\b[A-Z]{2,6}\b)")
 
 
+_RELEASED = re.compile(r"\b(I|we)\s+(release|released|publish|published|made|build|built|create|created|"
+                       r"open-?sourced?)\b", re.I)
 _NOT_PLACES = {"CS", "EE", "AI", "ML", "NLP", "CV", "I", "IEEE", "ACM", "USA", "UK", "PRC", "GPA", "TA", "RA"}
 
 
@@ -71,7 +73,7 @@ class ForeignContent(Rule):
         if any(owner_match(person, names) for person in ("Yi Ren",)) and names:
             return
         hits: List[Tuple[Line, Fact]] = []
-        for line in rendered_lines(ctx.loaded, pages_only=True):
+        for line in rendered_lines(ctx, pages_only=True):
             facts = [f for f in data.phrases_in(line.text) if f.kind == "template-author"]
             if facts:
                 hits.append((line, facts[0]))
@@ -105,15 +107,18 @@ class ForeignContent(Rule):
                 continue  # a template sample (TPL001), or a name in another script we cannot compare
             if _near(marked.name, names):
                 continue  # a misspelling of the owner (OWN002)
+            known = samples.people.get(fold(marked.name))
+            who = f": {known.what}" if known else ""
             yield self.report(f"highlighted author '{marked.name}' of '{short(pub.title, 50)}' is not the "
-                              f"site owner ({names[0]})", pub.span)
+                              f"site owner ({names[0]}){who}", pub.span)
 
     def _theme_repo_news(self, ctx: LintContext) -> Iterator[Diagnostic]:
         own = (ctx.owner.github or "").lower()
         for item in ctx.site.news:
             low = item.text.lower()
             repo = next((r for r in THEME_REPOS if r in low and r.split("/")[1] != own), None)
-            if repo:
+            # "I release a ... homepage template": the theme author's news; "built with" is the owner's
+            if repo and _RELEASED.search(item.text):
                 yield self.report(f"news links to the theme's own repository ({repo}): it is the "
                                   f"template author's news", item.span)
 
@@ -140,7 +145,7 @@ def stated_degrees(ctx: LintContext) -> Dict[str, List[Tuple[str, Line]]]:
     """Degree level -> (institution, line) from sentences of the pages' prose."""
     inside = {(e.span.path, n) for e in ctx.site.education for n in range(e.span.line, e.span.end_line + 1)}
     claims: Dict[str, List[Tuple[str, Line]]] = {}
-    for line in rendered_lines(ctx.loaded, pages_only=True):
+    for line in rendered_lines(ctx, pages_only=True):
         if (line.path, line.number) in inside or len(line.text) < 60:
             continue
         plain = re.sub(r"\*\*|__|<[^>]+>", "", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line.text))

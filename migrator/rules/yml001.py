@@ -1,6 +1,7 @@
 """YML001: a YAML or JSON data file (`_config.yml`, `_data/`) that cannot be read."""
 from __future__ import annotations
 
+from .fm001 import is_data_file
 from .reader import ReaderProblem
 
 
@@ -29,3 +30,10 @@ class InvalidDataFile(ReaderProblem):
 
     code = "YML001"
     name = "invalid-data-file"
+
+    def claims(self, problem) -> bool:
+        # the navigation file is read by the front matter loader, which names its errors FM001
+        return problem.code == self.code or (problem.code == "FM001" and is_data_file(problem.span.path))
+
+    def message(self, problem) -> str:
+        return problem.message.replace("front matter", problem.span.path)

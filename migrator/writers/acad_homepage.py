@@ -2,7 +2,8 @@
 navigation anchors that resolve, and the theme's `_config.yml`."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Tuple
+import re
+from typing import Dict, List, Tuple
 
 from ..model import FreeSection, Publication, Site
 from ..readers.fields import section_kind
@@ -11,7 +12,7 @@ from . import acad_items as items
 from .acad_templates import (ABOUT_HEAD, CONFIG, COPIED, EXPERIENCE_HEADING, FREE_EMOJI, SECTIONS)
 from .assets import asset_refs, avatar_file
 from .kramdown_ids import heading_ids
-from .pages import carried_pages, front_matter, nav_title, page_text, quote, source_nav_entries
+from .pages import carried_pages, front_matter, nav_title, page_text, post_text, quote, source_nav_entries
 from .site_config import author_values, merge_config
 
 ABOUT = "_pages/about.md"
@@ -32,9 +33,10 @@ class Block:
 def write(site: Site, options: WriteOptions) -> Output:
     out = Output()
     about_path = next((p.path for p in site.pages if p.role == "about"), "")
-    rank = lambda span: (0 if span.path == about_path else 1, span.path if span.path != about_path else "", span.line)
+    prefixes = include_positions(site, about_path)
+    rank = lambda span: prefixes.get(span.path, (1, span.path)) + (span.line,)
     blocks: Dict[str, Block] = {}
-    intro: List[str] = []
+    intro: List[Tuple[tuple, str]] = []
 
     def block(kind: str, position: Tuple) -> Block:
         if kind not in blocks:
@@ -58,12 +60,13 @@ def write(site: Site, options: WriteOptions) -> Output:
             list_sections.append(section)
             out.place(section, "carried", FULL_LIST)
             continue
-        if section.span.path == about_path and (not section.title or section.role == "intro"):
-            intro.extend([section.markdown.strip("\n"), ""])
+        if section.span.path in prefixes and (not section.title or section.role == "intro"
+                                              or section_kind(section.title) == "about"):
+            intro.append((rank(section.span), section.markdown.strip("\n") + "\n"))
             out.place(section, "carried", ABOUT)
             continue
         kind = "publications" if section.span.path in list_pages else section_kind(section.title)
-        if kind in LINES or kind == "publications":
+        if section.span.path in list_pages or _beside(site, kind, section):
             target = block("projects" if kind == "portfolio" else kind, rank(section.span))
         else:
             title = section.title.strip() or "Other"
@@ -71,7 +74,7 @@ def write(site: Site, options: WriteOptions) -> Output:
             target = block(f"free:{id(section)}", rank(section.span))
             target.heading = title
             target.span_id = _slug(nav_title(title)) or "section"
-        target.lines.extend([section.markdown.strip("\n"), ""])
+        target.lines.extend([_close_fences(section.markdown.strip("\n")), ""])
         out.place(section, "carried", ABOUT)
     for kind, render in LINES.items():
         for node in getattr(site, kind):
@@ -88,10 +91,10 @@ def write(site: Site, options: WriteOptions) -> Output:
         for pub in about_pubs:
             out.place(pub, "mapped", ABOUT)
     ordered = sorted(blocks.values(), key=lambda b: b.position)
-    about_text, anchors = _about(intro, ordered)
+    about_text, anchors = _about([text for _, text in sorted(intro, key=lambda item: item[0])], ordered)
     out.files[ABOUT] = about_text
     nav: List[Tuple[str, str]] = [("About Me", "/#about-me")]
-    nav += [(nav_title(b.heading), "/#" + anchors[i]) for i, b in enumerate(ordered)]
+    nav += [(nav_title(b.heading), "/#" + (anchors[i] or b.span_id)) for i, b in enumerate(ordered)]
     if full_list:
         out.files[FULL_LIST] = _full_list_page(full_list, list_sections)
         for pub in full_list:
@@ -107,7 +110,7 @@ def write(site: Site, options: WriteOptions) -> Output:
     out.files["_data/navigation.yml"] = _navigation(nav)
     for post in site.posts:
         path = f"_posts/{post.span.path.rsplit('/', 1)[-1]}"
-        out.files[path] = front_matter({"title": post.title, "date": post.date, "tags": post.tags}) + post.body
+        out.files[path] = post_text(site, post)
         out.place(post, "carried", path)
     name, source = avatar_file(site)
     avatar = site.profile.avatar if site.profile.avatar and not source else ""
@@ -123,8 +126,43 @@ def write(site: Site, options: WriteOptions) -> Output:
     return out
 
 
-def _on_list_page(site: Site, section: FreeSection) -> bool:
-    return any(p.path == section.span.path and p.role == "publications" for p in site.pages)
+def include_positions(site: Site, about_path: str) -> Dict[str, tuple]:
+    """Sort-key prefix of the about page and of every file it includes, at the line of its include tag,
+    so content keeps the order a visitor sees."""
+    found: Dict[str, tuple] = {about_path: (0,)}
+    pages = {p.path: p for p in site.pages}
+    todo = [about_path]
+    while todo:
+        parent = todo.pop()
+        for markup in pages[parent].structure if parent in pages else []:
+            if "include" not in markup.text:
+                continue
+            for page in site.pages:
+                stem = page.path.rsplit("/", 1)[-1]
+                if page.role == "include" and page.path not in found and stem in markup.text:
+                    found[page.path] = found[parent] + (markup.span.line,)
+                    todo.append(page.path)
+    return found
+
+
+def _beside(site: Site, kind: str, section: FreeSection) -> bool:
+    """Text of a news/publications/... section written right before or after its entries
+    (an intro line, a footnote) stays in that section; other sections keep their own heading."""
+    if kind not in LINES and kind != "publications":
+        return False
+    span = section.span
+    return any(n.span.path == span.path and n.span.line <= span.end_line + 3 and n.span.end_line >= span.line - 3
+               for n in getattr(site, kind))
+
+
+def _close_fences(markdown: str) -> str:
+    """A code fence left open would swallow every later section (and its anchor): close it."""
+    fence = ""
+    for line in markdown.split("\n"):
+        match = re.match(r"^ {0,3}(`{3,}|~{3,})", line)
+        if match and (not fence or match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence)):
+            fence = "" if fence else match.group(1)
+    return markdown + ("\n" + fence if fence else "")
 
 
 def _split_publications(site: Site) -> Tuple[List[Publication], List[Publication]]:
@@ -170,6 +208,7 @@ def _about(intro: List[str], blocks: List[Block]) -> Tuple[str, List[str]]:
         while span_id in used:
             span_id += "-section"
         used.add(span_id)
+        b.span_id = span_id
         text = text.replace(f"@@{index}@@", span_id, 1)
     return ABOUT_HEAD + text, anchors
 
@@ -201,6 +240,4 @@ def _navigation(entries: List[Tuple[str, str]]) -> str:
 
 
 def _slug(text: str) -> str:
-    import re
-
     return re.sub(r"[^\w]+", "-", text.lower(), flags=re.UNICODE).strip("-_")

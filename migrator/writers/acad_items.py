@@ -57,8 +57,7 @@ def publication_html(pub: Publication) -> List[str]:
     if pub.links:
         lines.append(f'{pad}<div style="display: inline">')
         for link in pub.links:
-            text = link.label.strip().strip("[]")
-            text = link.kind if not text or text == pub.title or len(text) > 40 else text
+            text = _link_text(pub, link)
             lines.append(f'{pad}    <a href="{_attr(link.url)}"> [{_text(text)}]</a>')
         lines.append(f"{pad}</div>")
     for shield in pub.badges:
@@ -69,21 +68,53 @@ def publication_html(pub: Publication) -> List[str]:
         lines.append(f"{pad}<div><i>{author_html(pub)}</i></div>")
     elif pub.owner_role:
         lines.append(f"{pad}<div>{_text(pub.owner_role)}</div>")
-    if pub.notes.strip():
-        lines.append(f'{pad}<div markdown="1">')
-        lines.append("")
-        lines.extend(pub.notes.strip("\n").split("\n"))
-        lines.append("")
-        lines.append(f"{pad}</div>")
     lines.append(_INDENT + "</li>")
     return lines
 
 
+def paper_box(pub: Publication) -> List[str]:
+    """The theme's paper box, for entries with a teaser image or notes (the list item has room for neither)."""
+    label = badge_label(pub.venue).replace("`", "'")
+    head = "<div class='paper-box'>"
+    if pub.image:
+        source = pub.image.replace("'", "%27")
+        head += f"<div class='paper-box-image'><div><img src='{source}' alt=\"sym\" width=\"100%\"></div></div>"
+    title = f"**{_text(pub.title)}**"
+    lines = [head, "<div class='paper-box-text' markdown=\"1\">", "", title, ""]
+    if pub.authors:
+        lines.extend([author_html(pub), ""])
+    if label:  # on a line of its own, so the reader never takes a note for the venue
+        lines.extend([f"`{label}`", ""])
+    # links written inside the notes are read from there again: not repeated in the row
+    row = [f"[{_link_text(pub, link)}]({link.url})" for link in pub.links if f"({link.url})" not in pub.notes]
+    row += [f"<img src='{b.image.replace(chr(39), '%27')}' alt=\"{_attr(b.alt or 'sym')}\" height=\"90%\">"
+            for b in pub.badges]
+    if row:
+        lines.extend([" ".join(row), ""])
+    notes = [line for line in pub.notes.strip("\n").split("\n") if line.strip()]
+    lines.extend(notes + ["</div>", "</div>"])
+    return lines
+
+
+def _link_text(pub: Publication, link) -> str:
+    text = link.label.strip().strip("[]*")
+    return link.kind if not text or text == pub.title or len(text) > 40 else text
+
+
 def publication_list(pubs: List[Publication]) -> List[str]:
-    lines = ["<ul>"]
+    """`<ul>` runs of list items; entries with an image or notes as paper boxes between them."""
+    lines: List[str] = []
+    open_list = False
     for pub in pubs:
-        lines.extend(publication_html(pub))
-    lines.append("</ul>")
+        boxed = bool(pub.image or pub.notes.strip())
+        if boxed and open_list:
+            lines.extend(["</ul>", ""])
+        elif not boxed and not open_list:
+            lines.append("<ul>")
+        open_list = not boxed
+        lines.extend(paper_box(pub) + [""] if boxed else publication_html(pub))
+    if open_list:
+        lines.append("</ul>")
     return lines
 
 

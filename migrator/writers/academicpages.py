@@ -12,7 +12,7 @@ from . import Output, WriteOptions
 from . import acad_items as items
 from .academicpages_templates import CONFIG, COPIED, listing
 from .assets import asset_refs, avatar_file, local_path
-from .pages import carried_pages, front_matter, page_text, quote, source_nav_entries
+from .pages import carried_pages, front_matter, page_text, post_text, quote, source_nav_entries
 from .site_config import author_values, merge_config
 
 ABOUT = "_pages/about.md"
@@ -77,7 +77,7 @@ def write(site: Site, options: WriteOptions) -> Output:
         f"  - title: {quote(t)}\n    url: {quote(u)}\n\n" for t, u in nav).rstrip("\n") + "\n"
     for post in site.posts:
         path = f"_posts/{post.span.path.rsplit('/', 1)[-1]}"
-        out.files[path] = front_matter({"title": post.title, "date": post.date, "tags": post.tags}) + post.body
+        out.files[path] = post_text(site, post)
         out.place(post, "carried", path)
     name, source = avatar_file(site)
     avatar = name or site.profile.avatar

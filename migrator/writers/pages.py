@@ -5,7 +5,7 @@ import json
 import re
 from typing import Any, Dict, List, Set, Tuple
 
-from ..model import FreeSection, Page, Site
+from ..model import FreeSection, Page, Post, Site, content_nodes
 from ..output_dir import OutputError, safe_relative
 
 STRUCTURED_ROLES = {"about", "publications", "talks", "teaching", "portfolio", "blog", "listing", "include", "item"}
@@ -25,7 +25,9 @@ def front_matter(values: Dict[str, Any]) -> str:
     for key, value in values.items():
         if value in (None, "", []):
             continue
-        if isinstance(value, list):
+        if isinstance(value, dict) or isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value):
+            lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+        elif isinstance(value, list):
             lines.append(f"{key}:")
             lines.extend(f"  - {quote(v)}" for v in value)
         else:
@@ -40,34 +42,48 @@ def nav_title(heading: str) -> str:
 
 def carried_pages(site: Site, about_path: str, skip: Set[str] = frozenset()
                   ) -> Dict[str, Tuple[str, Page, List[FreeSection]]]:
-    """{source path: (output path, page, its free sections)} of pages whose text is carried as-is."""
+    """{source path: (output path, page, its free sections)} of pages whose text is carried as-is:
+    other pages go to `_pages/`, collection documents no reader structured keep their path."""
+    structured = {node.span.path for name, node in content_nodes(site) if name != "sections"}
     found: Dict[str, Tuple[str, Page, List[FreeSection]]] = {}
     for page in site.pages:
-        if page.path == about_path or page.collection or page.role in STRUCTURED_ROLES - {"cv"} \
-                or page.path in skip or not page.output:
+        if page.path == about_path or page.path in skip or page.path in structured or not page.output \
+                or page.role in STRUCTURED_ROLES - {"cv", "item", "blog"}:
             continue
         sections = [s for s in site.sections if s.span.path == page.path]
         if not sections:
             continue
         stem = page.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
         try:
-            path = safe_relative(f"_pages/{stem}.md")
+            path = safe_relative(page.path if page.collection else f"_pages/{stem}.md")
         except OutputError:
             continue
         found[page.path] = (path, page, sections)
     return found
 
 
+def own_front_matter(page: Page) -> Dict[str, Any]:
+    """The keys the file itself sets (not `defaults:`), without the old theme's layout."""
+    values = {k: page.front_matter[k] for k in page.key_lines if k in page.front_matter and k != "layout"}
+    if page.url and ".." in page.url.split("/"):
+        values.pop("permalink", None)
+    return values
+
+
 def page_text(page: Page, sections: List[FreeSection]) -> str:
-    """A carried page: its title and permalink, and its sections verbatim."""
-    permalink = page.url if page.url and ".." not in page.url.split("/") else ""
-    head = front_matter({"permalink": permalink, "title": page.title})
-    body: List[str] = []
-    for section in sections:
-        if section.title:
-            body.extend([f"## {section.title}", ""])
-        body.extend([section.markdown.strip("\n"), ""])
-    return head + "\n" + "\n".join(body).strip("\n") + "\n"
+    """A carried page: its own front matter, then its structural lines and sections in their order."""
+    head = front_matter(own_front_matter(page) or {"title": page.title})
+    chunks = [(m.span.line, m.text) for m in page.structure if m.kind != "front-matter"]
+    chunks += [(s.span.line, s.markdown.strip("\n")) for s in sections]
+    body = "\n\n".join(text for _, text in sorted(chunks, key=lambda c: c[0]) if text.strip())
+    return head + "\n" + body + "\n"
+
+
+def post_text(site: Site, post: Post) -> str:
+    page = next((p for p in site.pages if p.path == post.span.path), None)
+    values = own_front_matter(page) if page else {}
+    head = front_matter(values or {"title": post.title, "date": post.date, "tags": post.tags})
+    return head + "\n" + post.body.strip("\n") + "\n"
 
 
 def source_nav_entries(site: Site, urls: Set[str], taken: Set[str]) -> List[Tuple[str, str]]:
