@@ -22,9 +22,19 @@ METHODS = ["Pyramid Broadcast", "Activation Chunking", "Sequence Parallelism", "
            "Knowledge Distillation", "Token Pruning", "Curriculum Learning", "Neural Architecture Search"]
 PATTERNS = ["{a} {n} for {t}", "{name}: {a} {n} for {t}", "Towards {a} {t} with {n}",
             "On the Convergence of {a} {n}", "{a} {n} via {m}", "{name}: {m} for {a} {t}",
-            "Rethinking {n} for {t}: A {a} Perspective", "When {n} Meet {t}"]
+            "Rethinking {n} for {t}: {a} Perspectives", "When {n} Meet {t}"]
 SYLLABLES = ["Fast", "Auto", "Hete", "Deep", "Flash", "Mega", "Tiny", "Hyper", "Omni", "Meta", "Pano",
-             "Fold", "Chunk", "Gen", "Net", "Former", "Speech", "Sys", "Flow", "Diff", "Sign", "Mix"]
+             "Fold", "Chunk", "Gen", "Net", "Former", "Speech", "Sys", "Flow", "Diff", "Sign", "Mix",
+             "Quant", "Spark", "Graph", "Vox", "Lumi", "Chrono", "Geo", "Bio", "Cyto", "Astro", "Neuro",
+             "Sparse", "Dense", "Swift", "Echo", "Pulse", "Prism", "Orbit"]
+# real titles draw on a large vocabulary of domain terms; blocking on rare words depends on it
+PREFIXES = ["photo", "electro", "thermo", "hydro", "spectro", "magneto", "chemo", "cardio", "immuno",
+            "geno", "proteo", "cryo", "seismo", "aero", "litho", "hemo", "osteo", "radio", "micro",
+            "nano", "opto", "piezo", "ferro", "glyco", "lipo", "myo", "neuro", "onco", "patho", "pharmaco"]
+SUFFIXES = ["graphy", "metry", "scopy", "genesis", "lysis", "kinetics", "dynamics", "mechanics",
+            "statics", "genomics", "tomography", "catalysis", "synthesis", "plasticity", "conductance",
+            "morphology", "chemistry", "physics", "logy", "phoresis", "sensing", "transduction",
+            "resonance", "luminescence", "fluidics", "mapping", "imaging", "modeling", "signaling", "therapy"]
 FIRST = ["Wei", "Ana", "Yang", "Lucas", "Mei", "Omar", "Sofia", "Kai", "Elena", "Ravi", "Hana", "Jonas",
          "Li", "Marta", "Chen", "Noah", "Aisha", "Pedro", "Yuki", "Ivan", "Zoe", "Tariq", "Lena", "Bin",
          "Grace", "Hugo", "Priya", "Sven", "Ming", "Clara"]
@@ -77,8 +87,12 @@ def make_title(rng: random.Random) -> str:
     name = rng.choice(SYLLABLES) + rng.choice(SYLLABLES)
     title = rng.choice(PATTERNS).format(a=rng.choice(ADJECTIVES), n=rng.choice(NOUNS), t=rng.choice(TASKS),
                                         m=rng.choice(METHODS), name=name)
-    if rng.random() < 0.3:  # make titles distinct at scale, as real ones are
-        title += f" at {rng.choice(['Scale', 'Low Cost', 'Test Time', 'the Edge'])} {rng.randint(1, 999)}"
+    term = (rng.choice(PREFIXES) + rng.choice(SUFFIXES)).capitalize()
+    roll = rng.random()
+    if roll < 0.5:
+        title += f" in {term}"
+    elif roll < 0.8:
+        title = title.replace(" for ", f" for {term} and ", 1) if " for " in title else f"{term}: {title}"
     return title
 
 

@@ -92,11 +92,12 @@ def run_site(name: str, size: int, site: Path, theme: str, args, work: Path) -> 
     for label, (argv, cwd, env) in commands.items():
         runs = []
         jekyll = label.startswith("jekyll")
-        # a first, untimed run warms the file cache (the Jekyll copy is warm from being written)
-        for i in range(min(args.runs, args.jekyll_runs) if jekyll else args.runs + 1):
+        count = args.big_runs if size >= args.big else args.runs
+        warm = not jekyll and count > 1  # an untimed run warms the file cache (a fresh copy is warm)
+        for i in range(min(count, args.jekyll_runs) if jekyll else count + warm):
             shutil.rmtree(out_root / "out", ignore_errors=True)
             timing = measure(argv, cwd, env, args.timeout)
-            if i or jekyll:
+            if i or not warm:
                 runs.append(timing)
         results.append(Result(name, size, label, runs))
         print(f"  {name:<26} {label:<14} {results[-1].wall:8.3f} s", file=sys.stderr, flush=True)
@@ -173,6 +174,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="timed runs per command (after one warm-up)")
     parser.add_argument("--themes", default="academicpages,acad-homepage")
     parser.add_argument("--commands", default="lint,convert")
+    parser.add_argument("--big", type=int, default=50000, help="sizes from here on use --big-runs")
+    parser.add_argument("--big-runs", type=int, default=3, help="timed runs on the big sites")
     parser.add_argument("--no-seeds", dest="seeds", action="store_false")
     parser.add_argument("--no-jekyll", dest="jekyll", action="store_false")
     parser.add_argument("--jekyll-max", type=int, default=10000, help="largest size to time Jekyll on")

@@ -48,7 +48,7 @@ def guarded(run: Callable[[], None]) -> None:
         if os.environ.get("MIGRATE_DEBUG"):
             raise
         where = file_in_trace(exc.__traceback__)
-        place = f" while reading {where}" if where else ""
+        place = f" while handling {where}" if where else ""
         detail = str(exc).splitlines()[0] if str(exc) else ""
         print(f"migrate: internal error{place}: {type(exc).__name__}"
               f"{': ' + detail[:200] if detail else ''} (please report it; MIGRATE_DEBUG=1 shows "

@@ -61,7 +61,10 @@ class JekyllConstructor(RoundTripConstructor):
             return node.value  # Psych keeps a date-shaped non-date as a string
 
     def construct_yaml_int(self, node: Any) -> Any:
-        value = super().construct_yaml_int(node)
+        try:
+            value = super().construct_yaml_int(node)
+        except ValueError:  # more digits than Python converts
+            return node.value
         if abs(int(value)).bit_length() > MAX_INT_BITS:
             return node.value
         return value

@@ -69,7 +69,7 @@ def run_lint(site: str, files: Sequence[str], fmt: str, select: Sequence[str], i
         return fail(f"--today {today!r} is not a date (YYYY-MM-DD)")
     site, file_list = split_site_and_files(site, list(files))
     if site is None:  # pre-commit passed only files outside any site: nothing to check
-        sys.stdout.write(output.render(fmt, [], ".", RULES, Path(".")))
+        sys.stdout.write(output.render(fmt, [], ".", RULES))
         return 0
     try:
         found, config_fail_on = lint(site, select, ignore, day, theme, file_list)
@@ -83,7 +83,7 @@ def run_lint(site: str, files: Sequence[str], fmt: str, select: Sequence[str], i
         for path, why in report.refused:
             print(f"not fixed {output.shown_path(site, path)}: {why}", file=notes)
         found = [d for d in found if d not in report.fixed]
-    sys.stdout.write(output.render(fmt, found, site, RULES, Path(site)))
+    sys.stdout.write(output.render(fmt, found, site, RULES))
     level = FAIL_LEVELS[fail_on or config_fail_on or "warning"]
     return 1 if any(FAIL_LEVELS.get(d.severity, 1) >= level for d in found) else 0
 

@@ -18,8 +18,9 @@ from typing import Any, Dict, List, Optional, Tuple
 from .fastyaml import load_fast
 from .model import Problem, Repair, SourceFile, Span
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
-"""Pages larger than this are refused with a diagnostic instead of being read."""
+MAX_FILE_BYTES = 5 * 1024 * 1024
+"""Larger pages are refused with a diagnostic: real pages are far smaller, and a 20 MB page
+takes minutes and most of a gigabyte to read into the model."""
 
 MAX_YAML_NODES = 200_000
 """A YAML document that expands to more nodes than this (alias bombs) is refused."""
@@ -300,6 +301,8 @@ def load_yaml_round_trip(source: str, path: str, line_offset: int = 0
                 key_lines[key] = line + 1 + line_offset  # the value Jekyll keeps
     budget = [MAX_YAML_NODES]
     try:
+        if expanded_size(node, {}) > MAX_YAML_NODES:  # measured on shared nodes: fast on a bomb
+            raise _TooLarge
         data = to_plain(node, budget)
     except _TooLarge:
         return None, {}, [Problem("FM001", "YAML expands to more than "
@@ -311,6 +314,20 @@ def load_yaml_round_trip(source: str, path: str, line_offset: int = 0
 
 class _TooLarge(Exception):
     pass
+
+
+def expanded_size(node: Any, sizes: Dict[int, int]) -> int:
+    """How many values `node` becomes once aliases are copied out, counting each shared node once."""
+    if not isinstance(node, (dict, list, tuple, set, _abc.Set)):
+        return 1
+    known = sizes.get(id(node))
+    if known is not None:
+        return known
+    sizes[id(node)] = 1  # a node that contains itself counts once
+    children = node.values() if isinstance(node, dict) else node
+    total = 1 + sum(expanded_size(child, sizes) for child in children)
+    sizes[id(node)] = total
+    return total
 
 
 def to_plain(node: Any, budget: List[int]) -> Any:

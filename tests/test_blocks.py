@@ -174,3 +174,9 @@ def test_nothing_dropped_or_doubled_with_gaps():
     nodes = parse_section("news", Section(title="N", level=1, lines=lines), CTX)
     # a line taken out (12, say a comment read elsewhere) ends an entry; a lazy continuation joins it
     assert spans(nodes) == [("NewsItem", 10, 11), ("NewsItem", 13, 14)]
+
+
+@pytest.mark.parametrize("kind", ["news", "honors", "education", "experience", "talks", "projects", "teaching"])
+def test_empty_entry_is_kept(kind):
+    nodes = parse_section(kind, section("- \n- *2024.01*"), CTX)
+    assert spans(nodes)[0] == ("FreeSection", 10, 10)

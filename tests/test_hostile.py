@@ -220,7 +220,7 @@ def test_a_50_mb_page_is_refused_with_a_clear_message(tmp_path):
     result = migrate("dump", site, cwd=tmp_path)
     assert tree_digest(tmp_path) == before
     assert ("_pages/huge.md", 1, 1, "IO002") in diagnostics(result.stderr)
-    assert "file is 50 MB, larger than the 20 MB a page may have" in result.stderr
+    assert "file is 50 MB, larger than the 5 MB a page may have" in result.stderr
     assert result.returncode == 1
 
 
@@ -292,4 +292,4 @@ def test_internal_error_is_one_line_naming_the_file(capsys, monkeypatch):
     assert stop.value.code == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1
-    assert err.startswith("migrate: internal error while reading _pages/about.md: KeyError")
+    assert err.startswith("migrate: internal error while handling _pages/about.md: KeyError")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+from urllib.parse import quote
 from pathlib import Path
 from typing import Any, Dict, List, Sequence
 
@@ -23,11 +24,11 @@ def shown_path(prefix: str, path: str) -> str:
     return posixpath.normpath(posixpath.join(prefix.replace("\\", "/"), path))
 
 
-def render(fmt: str, found: Sequence[Diagnostic], prefix: str, rules: Sequence[Rule], root: Path) -> str:
+def render(fmt: str, found: Sequence[Diagnostic], prefix: str, rules: Sequence[Rule]) -> str:
     if fmt == "json":
         return json.dumps([as_json(d, prefix) for d in found], indent=2, ensure_ascii=False) + "\n"
     if fmt == "sarif":
-        return json.dumps(as_sarif(found, rules, root), indent=2, ensure_ascii=False) + "\n"
+        return json.dumps(as_sarif(found, rules, prefix), indent=2, ensure_ascii=False) + "\n"
     if fmt == "github":
         return "".join(as_github(d, prefix) + "\n" for d in found)
     return as_text(found, prefix)
@@ -82,15 +83,22 @@ def as_github(d: Diagnostic, prefix: str) -> str:
     return f"::{_GITHUB_LEVEL.get(d.severity, 'warning')} {props}::{_escape(d.message)}"
 
 
-def _location(path: str, line: int, col: int = 1, end_line: int = 0) -> Dict[str, Any]:
+def _artifact(prefix: str, path: str) -> Dict[str, Any]:
+    """Paths relative to the working folder (the repository root in CI), as code scanning wants."""
+    shown = shown_path(prefix, path)
+    if posixpath.isabs(shown):
+        return {"uri": Path(shown).as_uri()}
+    return {"uri": quote(shown), "uriBaseId": "SRCROOT"}
+
+
+def _location(prefix: str, path: str, line: int, col: int = 1, end_line: int = 0) -> Dict[str, Any]:
     region: Dict[str, Any] = {"startLine": max(line, 1), "startColumn": max(col, 1)}
     if end_line > line:
         region["endLine"] = end_line
-    return {"physicalLocation": {"artifactLocation": {"uri": path, "uriBaseId": "SITEROOT"},
-                                 "region": region}}
+    return {"physicalLocation": {"artifactLocation": _artifact(prefix, path), "region": region}}
 
 
-def _sarif_fix(d: Diagnostic) -> List[Dict[str, Any]]:
+def _sarif_fix(d: Diagnostic, prefix: str) -> List[Dict[str, Any]]:
     if d.fix is None or not d.fix.edits:
         return []
     changes: Dict[str, List[Dict[str, Any]]] = {}
@@ -100,11 +108,11 @@ def _sarif_fix(d: Diagnostic) -> List[Dict[str, Any]]:
             replacement["insertedContent"] = {"text": e.new + "\n"}
         changes.setdefault(e.path, []).append(replacement)
     return [{"description": {"text": d.fix.description},
-             "artifactChanges": [{"artifactLocation": {"uri": p, "uriBaseId": "SITEROOT"},
+             "artifactChanges": [{"artifactLocation": _artifact(prefix, p),
                                   "replacements": r} for p, r in changes.items()]}]
 
 
-def as_sarif(found: Sequence[Diagnostic], rules: Sequence[Rule], root: Path) -> Dict[str, Any]:
+def as_sarif(found: Sequence[Diagnostic], rules: Sequence[Rule], prefix: str) -> Dict[str, Any]:
     from ..ruledocs import rule_doc, summary_line
 
     catalogue = {r.code: r for r in rules}
@@ -130,12 +138,12 @@ def as_sarif(found: Sequence[Diagnostic], rules: Sequence[Rule], root: Path) -> 
             "ruleId": d.code, "ruleIndex": ids.index(d.code),
             "level": _SARIF_LEVEL.get(d.severity, "warning"),
             "message": {"text": d.message},
-            "locations": [_location(d.span.path, d.span.line, d.span.col, d.span.end_line)],
+            "locations": [_location(prefix, d.span.path, d.span.line, d.span.col, d.span.end_line)],
         }
         if d.related:
-            result["relatedLocations"] = [dict(_location(r.path, r.line, r.col), id=i)
+            result["relatedLocations"] = [dict(_location(prefix, r.path, r.line, r.col), id=i)
                                           for i, r in enumerate(d.related)]
-        fixes = _sarif_fix(d)
+        fixes = _sarif_fix(d, prefix)
         if fixes:
             result["fixes"] = fixes
         results.append(result)
@@ -144,7 +152,7 @@ def as_sarif(found: Sequence[Diagnostic], rules: Sequence[Rule], root: Path) -> 
         "runs": [{
             "tool": {"driver": {"name": "migrate", "version": __version__,
                                 "rules": descriptors}},
-            "originalUriBaseIds": {"SITEROOT": {"uri": root.resolve().as_uri() + "/"}},
+            "originalUriBaseIds": {"SRCROOT": {"uri": Path.cwd().resolve().as_uri() + "/"}},
             "results": results,
         }],
     }

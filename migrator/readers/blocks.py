@@ -196,7 +196,9 @@ def parse_section(kind: str, section: Section, ctx: Context) -> list:
             nodes.append(markup_node(chunk, ctx.path))
         elif chunk.kind == "entry" and parser is not None:
             flush()
-            nodes.extend(parser(chunk.lines, ctx, kind))
+            # an entry with nothing to read ('- ') is still kept
+            nodes.extend(parser(chunk.lines, ctx, kind) or
+                         [free_section(chunk.lines, section.title, ctx.path, _ROLES.get(kind, kind))])
         else:
             if run and not _adjacent(section.lines, run[-1][0], chunk.lines[0][0]):
                 flush()

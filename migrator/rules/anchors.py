@@ -18,8 +18,9 @@ _INCLUDE = re.compile(r"\{%-?\s*include\s")
 
 
 def _word(ch: str) -> bool:
-    """Ruby's \\p{Word}: letters, marks, digits and connector punctuation."""
-    return unicodedata.category(ch)[0] in "LMN" or unicodedata.category(ch) == "Pc"
+    """Ruby's \\p{Word}: letters, marks, decimal and letter numbers, connectors, joiners."""
+    category = unicodedata.category(ch)
+    return category[0] in "LM" or category in ("Nd", "Nl", "Pc") or ch in "\u200c\u200d"
 
 
 def gfm_id(text: str) -> str:

@@ -6,7 +6,7 @@ import re
 from typing import Iterator, List, Optional
 
 from ..diagnostics import Diagnostic
-from ..matching import cluster_education, cluster_experience
+from ..matching import cluster_education, cluster_experience, title_tokens
 from .base import LintContext, Rule
 
 _OPEN = ("present", "now", "current", "today", "ongoing")
@@ -88,13 +88,21 @@ class ConflictingDates(Rule):
                     continue
                 if agrees_somewhere(a, group, b.span.path) or agrees_somewhere(b, group, a.span.path):
                     continue
-                if not overlapping(a, b, today):
+                if not overlapping(a, b, today) or not similar_roles(a, b):
                     continue
                 if same_date(a.start, b.start) and same_date(a.end, b.end):
                     continue
                 yield self.report(
                     f"{what} '{label(a)}' is dated {shown(a)} here but {shown(b)} as "
                     f"'{label(b)}' in {b.span.path}:{b.span.line}", a.span, related=[b.span])
+
+
+def similar_roles(a, b) -> bool:
+    """'Research Engineer Intern' ~ 'MLSys Research Intern'; 'Intern' vs 'Student Researcher' are two jobs."""
+    ra, rb = getattr(a, "role", ""), getattr(b, "role", "")
+    if not ra or not rb:
+        return True
+    return bool(title_tokens(ra) & title_tokens(rb))
 
 
 def agrees_somewhere(node, group: List, path: str) -> bool:

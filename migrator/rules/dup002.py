@@ -105,8 +105,12 @@ def _title_diff(odd: Publication, ref: Publication) -> str:
     end = 0
     while end < min(len(wa), len(wb)) - start and wa[-1 - end].lower() == wb[-1 - end].lower():
         end += 1
-    part_a = " ".join(wa[start:len(wa) - end]) or "nothing"
-    part_b = " ".join(wb[start:len(wb) - end]) or "nothing"
+    part_a = " ".join(wa[start:len(wa) - end])
+    part_b = " ".join(wb[start:len(wb) - end])
+    if not part_b:
+        return f"'{short(part_a, 50)}' only here"
+    if not part_a:
+        return f"'{short(part_b, 50)}' missing here"
     return f"'{short(part_a, 50)}' here, '{short(part_b, 50)}' there"
 
 

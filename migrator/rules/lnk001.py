@@ -79,6 +79,7 @@ class MalformedArxivId(Rule):
     name = "malformed-arxiv-id"
 
     def check(self, ctx: LintContext) -> Iterator[Diagnostic]:
+        seen = set()  # `[arXiv:ID](https://arxiv.org/abs/ID)` is one mistake, reported once
         for link in written_links(ctx):
             match = _URL.match(link.url.strip())
             if not match:
@@ -86,6 +87,7 @@ class MalformedArxivId(Rule):
             ident = re.split(r"[?#]", match.group(1), maxsplit=1)[0]
             why = arxiv_problem(ident, ctx.today)
             if why:
+                seen.add((link.path, link.line, re.sub(r"(?:v\d+)?(?:\.pdf)?/?$", "", ident)))
                 col = link.col + link.url.find(match.group(1))
                 yield self.report(f"malformed arXiv link: {why}", Span(link.path, link.line, col))
         for doc in ctx.loaded.documents:
@@ -93,6 +95,6 @@ class MalformedArxivId(Rule):
                 for match in _TEXT.finditer(line):
                     ident = match.group(1).rstrip(".-/")
                     why = arxiv_problem(ident, ctx.today)
-                    if why:
+                    if why and (doc.path, number, re.sub(r"v\d+$", "", ident)) not in seen:
                         yield self.report(f"malformed arXiv identifier: {why}",
                                           Span(doc.path, number, match.start(1) + 1))

@@ -89,7 +89,8 @@ class MissingLocalFile(Rule):
         place = line_of_key(lines, "avatar", ctx.site.config_lines.get("author", 1)) or (1, 1)
         span = Span("_config.yml", place[0], place[1])
         if ctx.site.theme == "academicpages":
-            target = "images/" + avatar  # the sidebar prepends /images/ to whatever is written
+            # the sidebar prepends /images/ to whatever is written
+            target = posixpath.normpath("images/" + avatar).lstrip("./") or "images"
             if exists(ctx, target):
                 return
             if exists(ctx, avatar.lstrip("/")):
@@ -97,7 +98,7 @@ class MissingLocalFile(Rule):
                                   f"points at /{target}; write {avatar.rsplit('/', 1)[-1]!r}", span)
                 return
         else:
-            target = avatar.lstrip("/")
+            target = posixpath.normpath(avatar).lstrip("./")
             if exists(ctx, target):
                 return
         twin = case_twin(ctx, target)

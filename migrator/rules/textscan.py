@@ -131,3 +131,23 @@ def short(text: str, width: int = 60) -> str:
     """A title cut for a message."""
     text = re.sub(r"\s+", " ", text or "").strip()
     return text if len(text) <= width else text[:width - 1].rstrip() + "…"
+
+
+def blocks(hits: List[Tuple["Line", object]], gap: int) -> List[List[Tuple["Line", object]]]:
+    """(line, fact) hits in reading order, cut into runs of one file with at most `gap` lines between."""
+    runs: List[List[Tuple[Line, object]]] = []
+    for hit in hits:
+        last = runs[-1][-1][0] if runs else None
+        if last is None or last.path != hit[0].path or hit[0].number - last.number > gap:
+            runs.append([])
+        runs[-1].append(hit)
+    return runs
+
+
+def block_span(run: List[Tuple["Line", object]]) -> Tuple[Span, str]:
+    """The span of a run and ' and N more line(s) up to line L' (empty for one line)."""
+    span = run[0][0].span()
+    if len(run) == 1:
+        return span, ""
+    span.end_line = run[-1][0].number
+    return span, f" and {len(run) - 1} more line(s) up to line {span.end_line}"

@@ -10,7 +10,7 @@ from ..matching import fold, title_key
 from ..model import Span
 from ..owner import owner_match, owner_names, scholar_id
 from .base import LintContext, Rule
-from .textscan import config_line, rendered_lines, short
+from .textscan import block_span, blocks, config_line, rendered_lines, short
 
 SAMPLE_KINDS = ("template-sample", "template-placeholder")
 BLOCK_GAP = 6
@@ -29,7 +29,8 @@ class TemplateSampleContent(Rule):
     items and posts, the sample CV and about-page text; acad-homepage's
     Lorem ipsum; and placeholder values of `_config.yml` such as
     `YOUR_GOOGLE_SCHOLAR_ID`, "Your Sidebar Name" or "Red Brick University".
-    Text inside HTML comments is not rendered and is not reported.
+    Text inside HTML comments is not rendered and is not reported; a demo
+    page of the template (its Markdown guide) is reported as information.
 
     ## Why is this bad?
     Visitors see a talk the owner never gave, or a sidebar that says "Red
@@ -62,7 +63,7 @@ class TemplateSampleContent(Rule):
                     files_done.add(node.span.path)
                 yield self.report(f"{fact.what} '{short(getattr(node, attr))}' left from the template {_from(fact)}",
                                   node.span)
-        block: List = []  # consecutive sample lines of one page make one finding
+        hits: List = []
         for line in rendered_lines(ctx):
             if line.path in files_done or (line.path, line.number) in reported:
                 continue
@@ -71,22 +72,16 @@ class TemplateSampleContent(Rule):
                 continue
             if line.collection or fact.whole_file:
                 files_done.add(line.path)  # one finding per sample file is enough
-            if block and (block[-1][0].path != line.path or line.number - block[-1][0].number > BLOCK_GAP):
-                yield self._block(block)
-                block = []
-            block.append((line, fact))
-        if block:
-            yield self._block(block)
+            hits.append((line, fact))
+        for run in blocks(hits, BLOCK_GAP):  # consecutive sample lines of one page make one finding
+            span, more = block_span(run)
+            fact = run[0][1]
+            if fact.whole_file:  # a demo page nobody links to: worth knowing, not a warning
+                yield self.report(f"{fact.what} is still published ('{short(fact.text, 50)}') {_from(fact)}",
+                                  span, severity="info")
+                continue
+            yield self.report(f"{fact.what}: '{short(fact.text, 70)}'{more} {_from(fact)}", span)
         yield from self._config(ctx, data)
-
-    def _block(self, block: List) -> Diagnostic:
-        line, fact = block[0]
-        span = line.span()
-        more = ""
-        if len(block) > 1:
-            span.end_line = block[-1][0].number
-            more = f" and {len(block) - 1} more sample line(s) up to line {span.end_line}"
-        return self.report(f"{fact.what}: '{short(fact.text, 70)}'{more} {_from(fact)}", span)
 
     def _line_fact(self, data, line):
         if line.heading:

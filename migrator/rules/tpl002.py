@@ -9,7 +9,7 @@ from ..leftovers import Fact, load
 from ..matching import degree_level, degree_levels, fold, same_organisation
 from ..owner import owner_match, owner_names
 from .base import LintContext, Rule
-from .textscan import Line, rendered_lines, short
+from .textscan import Line, block_span, blocks, rendered_lines, short
 
 # several facts of the template author's homepage must agree before any is reported:
 # one shared scholarship or co-author is a coincidence, five are a copy
@@ -60,7 +60,7 @@ class ForeignContent(Rule):
         names = owner_names(ctx.owner)
         reported: Set[Tuple[str, int]] = set()
         for diag in self._author_copy(ctx, names):
-            reported.add((diag.span.path, diag.span.line))
+            reported.update((diag.span.path, n) for n in range(diag.span.line, diag.span.end_line + 1))
             yield diag
         for diag in [*self._foreign_highlight(ctx, names), *self._theme_repo_news(ctx),
                      *self._contradicting_degrees(ctx)]:
@@ -82,9 +82,11 @@ class ForeignContent(Rule):
         distinct = {f.text for _, f in hits} | {p.title for p in titled.values()}
         if len(distinct) < MIN_AUTHOR_FACTS:
             return
-        for line, fact in hits:
-            yield self.report(f"copied from {fact.what}: '{short(fact.text, 60)}' (see {fact.source})",
-                              line.span())
+        for run in blocks(hits, 2):  # one finding per run of copied lines (a section)
+            span, more = block_span(run)
+            fact = run[0][1]
+            yield self.report(f"copied from {fact.what}: '{short(fact.text, 60)}'{more} (see {fact.source})",
+                              span)
         for pub in titled.values():
             if not any(owner_match(p.name, names) for p in pub.authors):
                 yield self.report(f"'{short(pub.title)}' is a paper of {data.title(pub.title).what}",

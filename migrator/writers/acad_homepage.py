@@ -12,7 +12,7 @@ from . import acad_items as items
 from .acad_templates import (ABOUT_HEAD, CONFIG, COPIED, EXPERIENCE_HEADING, FREE_EMOJI, SECTIONS)
 from .assets import asset_refs, avatar_file
 from .kramdown_ids import heading_ids
-from .pages import carried_pages, front_matter, nav_title, page_text, post_text, quote, source_nav_entries
+from .pages import carried_pages, old_theme_page, front_matter, nav_title, page_text, post_text, quote, source_nav_entries
 from .site_config import author_values, merge_config
 
 ABOUT = "_pages/about.md"
@@ -50,11 +50,15 @@ def write(site: Site, options: WriteOptions) -> Output:
     list_pages = {p.path for p in site.pages if p.role == "publications"} | \
         {p.span.path for p in site.publications}
     list_pages.discard(about_path)
-    carried = carried_pages(site, about_path, list_pages)
+    machinery = {p.path for p in site.pages if p.path != about_path and old_theme_page(p)}
+    carried = carried_pages(site, about_path, list_pages | machinery)
     about_pubs, full_list = _split_publications(site)
     list_sections: List[FreeSection] = []
     for section in site.sections:
         if section.span.path in carried:
+            continue
+        if section.span.path in machinery:
+            out.place(section, "dropped", "", "text of a page made of the old theme's includes and loops")
             continue
         if section.span.path in list_pages and full_list:
             list_sections.append(section)

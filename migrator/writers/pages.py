@@ -40,6 +40,12 @@ def nav_title(heading: str) -> str:
     return re.sub(r"^[^\w(\[]+", "", heading, flags=re.UNICODE).strip() or heading.strip()
 
 
+def old_theme_page(page: Page) -> bool:
+    """A page built from the old theme's includes or collection loops (archives, sitemaps, listings)."""
+    return any(m.kind == "liquid" and re.search(r"\{%-?\s*(include\s|for\s+\w+\s+in\s+site\.)", m.text)
+               for m in page.structure)
+
+
 def carried_pages(site: Site, about_path: str, skip: Set[str] = frozenset()
                   ) -> Dict[str, Tuple[str, Page, List[FreeSection]]]:
     """{source path: (output path, page, its free sections)} of pages whose text is carried as-is:
@@ -73,9 +79,13 @@ def own_front_matter(page: Page) -> Dict[str, Any]:
 def page_text(page: Page, sections: List[FreeSection]) -> str:
     """A carried page: its own front matter, then its structural lines and sections in their order."""
     head = front_matter(own_front_matter(page) or {"title": page.title})
-    chunks = [(m.span.line, m.text) for m in page.structure if m.kind != "front-matter"]
-    chunks += [(s.span.line, s.markdown.strip("\n")) for s in sections]
-    body = "\n\n".join(text for _, text in sorted(chunks, key=lambda c: c[0]) if text.strip())
+    chunks = [(m.span, m.text) for m in page.structure if m.kind != "front-matter"]
+    chunks += [(s.span, s.markdown.strip("\n")) for s in sections]
+    body, last = "", -1
+    for span, text in sorted(chunks, key=lambda c: (c[0].line, c[0].end_line)):
+        if text.strip():  # lines that were adjacent stay adjacent (a Liquid loop, a table)
+            body += ("" if not body else "\n" if span.line == last + 1 else "\n\n") + text
+            last = max(span.end_line, span.line + text.count("\n"))
     return head + "\n" + body + "\n"
 
 
