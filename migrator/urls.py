@@ -57,8 +57,6 @@ def document_url(rel: str, collection: str, values: Dict[str, Any], meta: Dict[s
         if permalink:
             return _clean(str(permalink))
         folder = rel.rsplit("/", 1)[0] + "/" if "/" in rel else ""
-        if folder.startswith("_pages/"):
-            folder = folder[len("_pages/"):]
         if stem == "index":
             return "/" + folder
         return "/" + folder + stem + page_suffix(config, out_ext)

@@ -26,8 +26,6 @@ def accounting(config: str, pages: dict):
         return account(loaded.site, {doc.path: doc.body() for doc in loaded.documents})
 
 
-@pytest.mark.xfail(strict=False, reason="acad-homepage reader: an empty list item ('- ') under a "
-                   "section heading is read into no node")
 def test_empty_list_item_is_accounted():
     result = accounting(ACAD, {"_pages/about.md": "---\n---\n# News\n- \n"})
     assert result.ok, result.summary()
@@ -48,3 +46,39 @@ def test_huge_integers_stay_printable():
     data, _, problems = load_yaml("x: 0x" + "f" * 5000 + "\ny: " + "9" * 5000 + "\n", "p.yml")
     assert not problems
     assert data["x"].startswith("0xfff") and data["y"] == "9" * 5000
+
+
+def round_trip(config: str, pages: dict, target: str):
+    """(source items after cleaning, items read back from the converted site)."""
+    import contextlib
+    import io
+
+    from migrator.converting import clean, run_convert
+    from migrator.readers import read_site
+
+    with tempfile.TemporaryDirectory() as tmp:
+        src, out = Path(tmp) / "site", Path(tmp) / "out"
+        (src / "_pages").mkdir(parents=True)
+        (src / "_config.yml").write_text(config)
+        for rel, data in pages.items():
+            (src / rel).write_bytes(data)
+        with contextlib.redirect_stdout(io.StringIO()):
+            assert run_convert(str(src), target, str(out), False, False, True, None, None, "2026-11-23") in (0, 1)
+        return clean(read_site(str(src)), {})[0], read_site(str(out), target)
+
+
+@pytest.mark.xfail(strict=False, reason="academicpages writer puts a C1 control character (U+008F, "
+                   "from a stray 0x8F byte) into YAML front matter unescaped; the item reads back with "
+                   "its file name as title")
+def test_control_character_in_title_survives_round_trip():
+    source, written = round_trip(ACAD, {"_pages/publications.md": b"- *2023.5*: r \x8f ICLR 2024 present"},
+                                 "academicpages")
+    assert [p.title for p in written.publications] == [p.title for p in source.publications]
+
+
+@pytest.mark.xfail(strict=False, reason="an empty '#' heading after an Experience section: the source "
+                   "reads no experience, the converted academicpages site reads one")
+def test_empty_heading_after_experience_round_trip():
+    source, written = round_trip(ACAD, {"_pages/about.md": b"## Experience\n> quote\n#  \n- *Jan 2021*: *it*"},
+                                 "academicpages")
+    assert len(written.experience) == len(source.experience)

@@ -217,8 +217,9 @@ def test_golden(name, update_goldens):
 
 
 @pytest.mark.parametrize("rel, collection, values, meta, config, url", [
-    ("_pages/foo.md", "", {}, {}, {"permalink": "/:categories/:title/"}, "/foo/"),
-    ("_pages/foo.md", "", {}, {}, {}, "/foo.html"),
+    # Checked against jekyll 4: a page under an included _pages/ keeps that folder in its URL.
+    ("_pages/foo.md", "", {}, {}, {"permalink": "/:categories/:title/"}, "/_pages/foo/"),
+    ("_pages/foo.md", "", {}, {}, {}, "/_pages/foo.html"),
     ("_pages/about.md", "", {"permalink": "/"}, {}, {}, "/"),
     ("_talks/t.md", "talks", {}, {"permalink": "/:collection/:path/"}, {}, "/talks/t/"),
     ("_wps/a.md", "wps", {}, {}, {}, "/wps/a.html"),
