@@ -27,10 +27,12 @@ SYLLABLES = ["Fast", "Auto", "Hete", "Deep", "Flash", "Mega", "Tiny", "Hyper", "
              "Fold", "Chunk", "Gen", "Net", "Former", "Speech", "Sys", "Flow", "Diff", "Sign", "Mix",
              "Quant", "Spark", "Graph", "Vox", "Lumi", "Chrono", "Geo", "Bio", "Cyto", "Astro", "Neuro",
              "Sparse", "Dense", "Swift", "Echo", "Pulse", "Prism", "Orbit"]
-# real titles draw on a large vocabulary of domain terms; blocking on rare words depends on it
+# real titles draw on a vocabulary that grows with their number; blocking on rare words depends on it
 PREFIXES = ["photo", "electro", "thermo", "hydro", "spectro", "magneto", "chemo", "cardio", "immuno",
             "geno", "proteo", "cryo", "seismo", "aero", "litho", "hemo", "osteo", "radio", "micro",
             "nano", "opto", "piezo", "ferro", "glyco", "lipo", "myo", "neuro", "onco", "patho", "pharmaco"]
+INFIXES = ["", "", "", "", "bio", "geo", "astro", "chrono", "cyto", "litho", "meta", "para", "poly", "pseudo",
+           "quasi", "retro", "semi", "stereo", "tele", "ultra"]  # a vocabulary of ~15,000 terms
 SUFFIXES = ["graphy", "metry", "scopy", "genesis", "lysis", "kinetics", "dynamics", "mechanics",
             "statics", "genomics", "tomography", "catalysis", "synthesis", "plasticity", "conductance",
             "morphology", "chemistry", "physics", "logy", "phoresis", "sensing", "transduction",
@@ -87,7 +89,7 @@ def make_title(rng: random.Random) -> str:
     name = rng.choice(SYLLABLES) + rng.choice(SYLLABLES)
     title = rng.choice(PATTERNS).format(a=rng.choice(ADJECTIVES), n=rng.choice(NOUNS), t=rng.choice(TASKS),
                                         m=rng.choice(METHODS), name=name)
-    term = (rng.choice(PREFIXES) + rng.choice(SUFFIXES)).capitalize()
+    term = (rng.choice(PREFIXES) + rng.choice(INFIXES) + rng.choice(SUFFIXES)).capitalize()
     roll = rng.random()
     if roll < 0.5:
         title += f" in {term}"

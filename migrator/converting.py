@@ -5,7 +5,7 @@ import copy
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Dict, Tuple
+from typing import Dict
 
 from .model import Site, content_nodes
 from .report import KIND_OF_LIST, Entry, Report
@@ -53,7 +53,9 @@ def _convert(site_path, to, out, dry_run, force, keep_stale, report_path, theme,
     base_config = (checkout / "_config.yml").read_text(encoding="utf-8", errors="replace") if checkout else None
     report = Report(site=str(site_path), target=to, out=str(out))
     stale = {} if keep_stale or to == "json" else stale_nodes(source, loaded, today)
-    site, fates, outputs = clean(source, stale)
+    site, merged = clean(source, stale)
+    fates, outputs = merged.fate, merged.outputs
+    report.merges = merged.records
     written = WRITERS[to](site, WriteOptions(base_config=base_config, site_files=tuple(loaded.files)))
     copies = check_assets(written, root, report)
     account(source, stale, fates, outputs, written, copies, report)
@@ -113,8 +115,8 @@ def stale_nodes(site: Site, loaded, today: dt.date) -> Dict[int, str]:
     return stale
 
 
-def clean(source: Site, stale: Dict[int, str]) -> Tuple[Site, Dict[int, Tuple[str, str]], Dict[int, object]]:
-    """The site without stale nodes, with duplicates merged; fates and merged copies by id(source node)."""
+def clean(source: Site, stale: Dict[int, str]):
+    """The site without stale nodes, with duplicates merged, and the `Merged` record of what happened."""
     from .matching import (cluster_education, cluster_experience, cluster_publications, cluster_texts)
     from .merge import dedupe, merge_publications
 
@@ -127,20 +129,16 @@ def clean(source: Site, stale: Dict[int, str]) -> Tuple[Site, Dict[int, Tuple[st
             if pub.span.path == _about_path(source) and not pub.selected:
                 pub.selected = True
     merged = merge_publications(pubs, cluster_publications(pubs))
-    fates = dict(merged.fate)
-    outputs: Dict[int, object] = dict(merged.outputs)
     site.publications = merged.publications
     for name, clusters in (("education", cluster_education(kept["education"])),
                            ("experience", cluster_experience(kept["experience"])),
                            ("news", cluster_texts(kept["news"], lambda n: n.text, lambda n: n.date)),
                            ("talks", cluster_texts(kept["talks"], lambda n: n.title or n.text, lambda n: n.date)),
                            ("honors", cluster_texts(kept["honors"], lambda n: n.name or n.text, lambda n: n.date))):
-        nodes, fate = dedupe(kept[name], clusters)
-        setattr(site, name, nodes)
-        fates.update(fate)
+        setattr(site, name, dedupe(kept[name], clusters, merged))
     for name in ("teaching", "projects", "posts", "portfolio", "sections"):
         setattr(site, name, kept[name])
-    return site, fates, outputs
+    return site, merged
 
 
 def _about_path(site: Site) -> str:

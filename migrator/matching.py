@@ -24,6 +24,7 @@ _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>?#]+)", re.I)
 _BLOCK_LIMIT = 25  # a key shared by more entries than this says nothing (a common word)
 
 
+@lru_cache(maxsize=1 << 17)
 def fold(text: str) -> str:
     """Lowercase, accents and markup removed, punctuation to spaces, spaces collapsed."""
     text = re.sub(r"<[^>]+>", " ", text or "")
@@ -92,6 +93,7 @@ def same_person(a: str, b: str) -> bool:
     return len(wa) >= 2 and sorted(wa) == sorted(wb)
 
 
+@lru_cache(maxsize=1 << 17)
 def author_key(name: str) -> str:
     """'Xuanlei Zhao', 'Zhao, X.' and 'X. Zhao' -> 'zhao x'."""
     text = fold(name.replace(",", " , "))

@@ -33,7 +33,7 @@ class Merged:
     publications: List[Publication] = field(default_factory=list)
     fate: Dict[int, Tuple[str, str]] = field(default_factory=dict)
     """id(source entry) -> ('mapped' | 'merged', reason)."""
-    outputs: Dict[int, Publication] = field(default_factory=dict)
+    outputs: Dict[int, object] = field(default_factory=dict)
     """id(source entry) -> the merged copy it became or was merged into."""
     records: List[dict] = field(default_factory=list)
 
@@ -49,8 +49,12 @@ def link_problem(link: Link) -> str:
         return ""
     if not re.match(r"^https?://[^/\s]+\.[^/\s]+", url, re.I):
         return "link has no host"
-    if "arxiv.org/" in url.lower() and re.search(r"arxiv\.org/(abs|pdf)/", url, re.I) and not _ARXIV.search(url):
-        return "arXiv identifier is malformed"
+    if re.search(r"arxiv\.org/(abs|pdf)/", url, re.I):
+        found = _ARXIV.search(url)
+        new_style = found.group(1) if found else ""
+        # since 2015 (YYMM 1501) new-style identifiers have five digits after the dot
+        if not found or new_style and int(new_style[:4]) >= 1501 and len(new_style.split(".")[1]) != 5:
+            return "arXiv identifier is malformed"
     return ""
 
 
@@ -159,12 +163,16 @@ def _url_key(url: str) -> str:
     return re.sub(r"^https?://(www\.)?", "", url.strip().lower()).rstrip("/")
 
 
-def dedupe(nodes: List, clusters: List[List]) -> Tuple[List, Dict[int, Tuple[str, str]]]:
+def dedupe(nodes: List, clusters: List[List], merged: Merged) -> List:
     """Keep the first entry of each group of equal degrees, jobs, news, talks or honors."""
-    fate: Dict[int, Tuple[str, str]] = {}
     keep = set()
     for group in clusters:
         keep.add(id(group[0]))
         for other in group[1:]:
-            fate[id(other)] = ("merged", f"same entry as {where(group[0].span)}")
-    return [n for n in nodes if id(n) in keep], fate
+            merged.fate[id(other)] = ("merged", f"same entry as {where(group[0].span)}")
+            merged.outputs[id(other)] = group[0]
+        if len(group) > 1:
+            merged.records.append({"title": getattr(group[0], "institution", "") or getattr(group[0], "organisation", "")
+                                   or getattr(group[0], "title", "") or getattr(group[0], "text", ""),
+                                   "entries": [where(n.span) for n in group], "chose": {"kept": where(group[0].span)}})
+    return [n for n in nodes if id(n) in keep]

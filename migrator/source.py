@@ -1,8 +1,9 @@
 """Turn raw files into text and front matter the way Jekyll does, keeping positions.
 
-Decoding and mojibake repair (from migrator/decoding.py), a
-front-matter splitter that follows Jekyll's rule (first line is `---`), and
-YAML 1.1 loading with key positions, duplicate-key errors and alias limits.
+Decoding and mojibake repair (migrator/decoding.py), a front-matter splitter
+that follows Jekyll's rule (first line is `---`), and YAML 1.1 loading as
+Jekyll's Psych reads it (migrator/jekyll_yaml.py), with key positions, every
+problem as a diagnostic, and bounded depth and alias expansion.
 """
 from __future__ import annotations
 

@@ -10,6 +10,8 @@ from migrator.matching import degree_level, same_organisation, title_key
 from migrator.output_dir import OutputError, safe_relative, write_tree
 from migrator.readers import read_site
 
+from conftest import corpus_sites
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 SEEDS = sorted(p.name for p in FIXTURES.glob("seed-*"))
@@ -161,3 +163,28 @@ def test_a_failed_write_leaves_the_old_folder_untouched(tmp_path):
         write_tree(out, {"a.md": "new"}, {"images/x.png": tmp_path / "missing.png"}, keep_existing=True)
     assert files_of(out) == {"keep.md": b"old"}
     assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+@pytest.mark.parametrize("site", corpus_sites(), ids=lambda p: p.name)
+def test_every_corpus_site_converts_without_a_traceback(site, tmp_path, capsys):
+    report = tmp_path / "report.json"
+    assert convert(site, tmp_path / "out", report=str(report)) in (0, 1)
+    data = json.loads(report.read_text())
+    assert data["items_read"] == sum(data["counts"].values())
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_cli_convert_dry_run_and_usage_errors(tmp_path):
+    from typer.testing import CliRunner
+
+    from migrator.cli import _app
+
+    runner = CliRunner()
+    result = runner.invoke(_app(), ["convert", str(FIXTURES / "seed-acad-homepage"), "--to", "acad-homepage",
+                                    "--out", str(tmp_path / "o"), "--dry-run"])
+    assert result.exit_code == 1, result.output  # converted with warnings: a malformed arXiv link
+    assert "_pages/about.md" in result.output and "CNV002 arXiv identifier is malformed" in result.output
+    assert "dropped honor" in result.output and not (tmp_path / "o").exists()
+    result = runner.invoke(_app(), ["convert", str(FIXTURES / "seed-acad-homepage"), "--to", "hugo",
+                                    "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2

@@ -30,14 +30,17 @@ NO_SHRINK = PROFILE if os.environ.get("MIGRATE_FUZZ_SHRINK") else settings(
     PROFILE, phases=[Phase.explicit, Phase.reuse, Phase.generate])
 """For the known-failing (xfail) properties: report fast, the minimal cases are written by hand."""
 
+SKIPPED = ("Cs", "Cc") if os.environ.get("MIGRATE_FUZZ_PRINTABLE") else ("Cs",)
+"""MIGRATE_FUZZ_PRINTABLE=1 leaves control characters out, to look past a known bug about them."""
 ODD = ["🔥", "📝", "👩🏽‍🔬", "é", "é", "Ã©", "üî•", "\u200b", "\u202e", "\ufeff", "\u2028", "\x85",
        "\x0c", "\t", "\r", "中文", "Łódź", "†", "*", "\\", "|", "`", "<", ">", "&amp;", "{{", "}}", "{%", "%}"]
+ODD = [c for c in ODD if not (SKIPPED[-1] == "Cc" and unicodedata.category(c[0]) == "Cc")]
 WORDS = ["Efficient", "Attention", "Transformers", "ICLR 2024", "NeurIPS", "arXiv:2408.1258",
          "10.1145/3458", "2023.06", "Ada Tester", "Bob Smith", "present", "Ph.D.", "Intern",
          "University", "[paper](https://x.org/p.pdf)", "**bold**", "*it*", "<u>Ada</u>", "~~s~~"]
 
 text_piece = st.one_of(st.sampled_from(WORDS), st.sampled_from(ODD),
-                       st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+                       st.text(st.characters(blacklist_categories=SKIPPED, blacklist_characters="\x00"),
                                max_size=12))
 inline = st.lists(text_piece, min_size=0, max_size=7).map(" ".join)
 

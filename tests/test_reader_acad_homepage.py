@@ -148,3 +148,13 @@ def test_publications_page_lists_publications():
     assert [(p.title, p.group, p.selected, p.date) for p in page] == [
         ("Some Earlier Long Title", "", False, "2020"), ("An Even Earlier Long Title", "2019", False, "2019")]
     assert next(p for p in site.pages if p.path == "_pages/publications.md").role == "publications"
+
+
+def test_owner_name_beats_bold_students():
+    from migrator.readers.pub_lines import authors_of
+
+    people = authors_of("**Jinglun Cen**, Chunmei Qing*, Haochun Ou", ["Chunmei Qing"])
+    assert [(p.name, p.is_owner) for p in people] == [("Jinglun Cen", False), ("Chunmei Qing", True),
+                                                      ("Haochun Ou", False)]
+    leftover = authors_of("Pengfei Wei, **Yi Ren**, et al.", ["Xuanlei Zhao"])
+    assert [(p.name, p.is_owner) for p in leftover] == [("Pengfei Wei", False), ("Yi Ren", True)]

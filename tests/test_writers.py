@@ -101,3 +101,57 @@ def test_repeated_headings_get_numbered_ids():
     ids = HeaderIds()
     assert [ids.next("News"), ids.next("News"), ids.next("News")] == ["news", "news-1", "news-2"]
     assert [a for _, _, a in heading_ids("# A\n```\n# not\n```\n## A\n")] == ["a", "a-1"]
+
+
+@pytest.mark.parametrize("venue,label", [
+    (dict(label="ICLR 2024"), "ICLR 2024"),
+    (dict(raw="International Conference on Learning Representations (ICLR), 2025", year=2025), "ICLR 2025"),
+    (dict(label="IEEE International Instrumentation and Measurement Technology Conference (I2MTC) 2020",
+          raw="IEEE International Instrumentation and Measurement Technology Conference (I2MTC) 2020", year=2020),
+     "I2MTC 2020"),
+    (dict(preprint=True), "Preprint"),
+])
+def test_badge_labels_are_short(venue, label):
+    from migrator.model import Venue
+    from migrator.venues import badge_label
+
+    assert badge_label(Venue(**venue)) == label
+
+
+def test_merge_prefers_published_venue_fuller_authors_and_valid_links():
+    from migrator.model import Link, Person, Publication, Venue
+
+    preprint = Publication(title="DSP", source="list", venue=Venue(label="arXiv", preprint=True),
+                           authors=[Person(name="Ada Lovelace", is_owner=True)],
+                           links=[Link("paper", "https://arxiv.org/abs/2403.1026", "paper")])
+    published = Publication(title="DSP", source="cv", venue=Venue(label="ICML 2025", year=2025),
+                            authors=[Person(name="Ada Lovelace", equal_contribution=True, marks=["*"]),
+                                     Person(name="Charles Babbage")],
+                            links=[Link("paper", "https://arxiv.org/abs/2403.10266", "paper"),
+                                   Link("code", "https://github.com/x/dsp", "code")])
+    merged = merge_publications([preprint, published], [[preprint, published]])
+    (pub,) = merged.publications
+    assert pub.venue.label == "ICML 2025" and len(pub.authors) == 2
+    assert pub.authors[0].is_owner and pub.authors[0].equal_contribution
+    assert [l.url for l in pub.links] == ["https://arxiv.org/abs/2403.10266", "https://github.com/x/dsp"]
+    assert merged.fate[id(preprint)] == ("mapped", "") and merged.fate[id(published)][0] == "merged"
+    assert merged.records and "venue" in merged.records[0]["chose"]
+
+
+@pytest.mark.parametrize("target", ["acad-homepage", "academicpages"])
+def test_what_a_writer_writes_reads_back_into_the_same_items(target, tmp_path):
+    from migrator.readers import read_site
+
+    site, out = written(target)
+    for rel, text in out.files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    back = read_site(str(tmp_path))
+    assert back.theme == target
+    assert {p.title[:17] for p in back.publications} == {p.title[:17] for p in site.publications}
+    for name, key in (("talks", "title"), ("teaching", "title"), ("education", "institution"),
+                      ("experience", "organisation"), ("honors", "name"), ("projects", "name")):
+        assert [getattr(n, key) for n in getattr(back, name)] == [getattr(n, key) for n in getattr(site, name)]
+    notes = next(p for p in back.publications if p.title.startswith("Notes"))
+    assert [a.name for a in notes.authors if a.is_owner] == ["Ada Lovelace"]
+    assert notes.venue.label == "ICLR 2024"

@@ -17,7 +17,8 @@ _WRAPPERS = [("**", "**"), ("__", "__"), ("*", "*"), ("_", "_"), ("``", "``"), (
              ("[", "]"), ("(", ")"), ("【", "】"), ("<", ">")]
 _INLINE_TAG = re.compile(r"^<(b|strong|em|i|span|code|font)\b[^>]*>(.*?)</\1>", re.I | re.S)
 _SEPARATOR = re.compile(r"^(?:\s|[:：,，;|\-–—]|\\\||&nbsp;|&ensp;|&emsp;|&#160;)*")
-_TRAILING = re.compile(rf"(?:^|[\s,，;(（])\(?((?:{_ONE})(?:\s*(?:-|–|—|~|to)\s*(?:{_ONE}))?)\)?[.。]?\s*$", re.I)
+_TRAILING = re.compile(rf"(?:^|[\s,，;(（])\(?((?:{_ONE})(?:\s*(?:-|–|—|~|to)\s*(?:{_ONE}))?)\)?"
+                       r"(?:\s*\([^)]{0,20}\))?[.。]?\s*$", re.I)
 
 
 def _unwrap(token: str) -> str:
@@ -101,6 +102,9 @@ def iso_range(raw: str) -> Tuple[str, str]:
     """(start, end) ISO of a written range; years as a fallback."""
     if not raw:
         return "", ""
+    short = re.fullmatch(r"\(?(\d{4})\s*[-–]\s*(\d{2})\)?", raw.strip())
+    if short and (int(short.group(2)) > 12 or int(short.group(2)) == (int(short.group(1)) + 1) % 100):
+        return short.group(1), short.group(1)[:2] + short.group(2)  # '2018-19'
     start, end = parse_range(re.sub(r"\s*\([^)]*\)\s*$", "", raw))
     if not start:
         years = _YEAR.findall(raw)

@@ -140,60 +140,70 @@ def _join_campus(parts: List[str]) -> List[str]:
 
 def _fill_education(entry: Education, text: str) -> None:
     """Degree, institution, field and location from 'Master, Zhejiang University, Hangzhou'."""
-    raw, rest = _date_and_rest(text)
+    raw, rest = leading_date(text)
     if raw:
         entry.start, entry.end = iso_range(raw)
+    else:
+        raw, rest = trailing_date(text)
+        start, end = iso_range(raw)
+        # a single date after the entry is when the degree was (or will be) completed
+        entry.start, entry.end = (start, end) if end else ("", start)
     parts = _join_campus(split_parts(re.sub(r"<img\b[^>]*>", "", rest)))
     ranks = [next((r for r, p in enumerate(_INSTITUTION) if p.search(_plain(part))), 9) for part in parts]
     inst = ranks.index(min(ranks)) if parts and min(ranks) < 9 else None
     degree = next((i for i, part in enumerate(parts) if i != inst and _DEGREE.search(_plain(part))), None)
-    if inst is None and parts:
-        inst = next((i for i in range(len(parts)) if i != degree), None)
+    others = [i for i in range(len(parts)) if i not in (inst, degree)]
+    if inst is None and others:
+        # no school word: 'MSc, Economics, KU Leuven' names the school after the field
+        inst = others[1] if degree == 0 and len(others) >= 2 else others[0]
+        others.remove(inst)
     if inst is not None:
         entry.institution = _plain(parts[inst])
     if degree is not None:
         entry.degree, entry.field = _degree_field(parts[degree])
-    rest_parts = [i for i in range(len(parts)) if i not in (inst, degree)]
-    if rest_parts and rest_parts[-1] == len(parts) - 1 and inst is not None and rest_parts[-1] > inst \
-            and _location(parts[-1]):
-        entry.location = _plain(parts[rest_parts.pop()])
-    if rest_parts and not entry.field and degree is not None and inst is not None \
-            and min(degree, inst) < rest_parts[0] < max(degree, inst) + 1 and rest_parts[0] != len(parts) - 1 \
-            or rest_parts and not entry.field and degree is not None and rest_parts[0] < inst:
-        entry.field = _plain(parts[rest_parts.pop(0)])
-    entry.text = ", ".join(parts[i] for i in rest_parts)
+    if others and others[-1] == len(parts) - 1 and inst is not None and others[-1] > inst and _location(parts[-1]):
+        entry.location = _plain(parts[others.pop()])
+    # a part before the school (after the degree) names the field, unless it is a school itself
+    if others and not entry.field and degree is not None and inst is not None and others[0] < max(degree, inst) \
+            and ranks[others[0]] > 1:
+        entry.field = _plain(parts[others.pop(0)])
+    entry.text = ", ".join(parts[i] for i in others)
+
+
+def _bare_institution(text: str) -> bool:
+    """'**National University of Singapore**': a line naming only the place (degrees follow)."""
+    plain = _plain(text)
+    if leading_date(text)[0] or "," in plain:
+        return False
+    return bool(re.fullmatch(r"\s*(\*\*|__).+\1\s*", text)) or \
+        (any(p.search(plain) for p in _INSTITUTION[:2]) and not _DEGREE.search(plain))
 
 
 def education(lines: List[Line], ctx: Context, kind: str) -> list:
     body = clean_lines(lines)
     if not body:
         return []
-    if len(body) == 1:
+    if len(body) == 1 or not _bare_institution(body[0][1]):
         entry = Education(span=span_of(lines, ctx))
         _fill_education(entry, body[0][1])
+        for _, text in body[1:]:
+            _add_education_line(entry, text)
         return [entry]
-    # multi-line shape: institution line, then degree / date lines (several degrees at one place)
-    head = body[0][1]
-    institution = "" if is_date_text(head) else _plain(head)
+    # an institution line, then degree / date lines (several degrees at one place)
+    institution = _plain(body[0][1])
     records: List[Tuple[int, Education]] = []
     current = None
-    for number, text in body if not institution else body[1:]:
-        if is_date_text(text):
-            if current is None:
-                current = Education(institution=institution)
-                records.append((lines[0][0], current))
-            if not current.start:
-                current.start, current.end = iso_range(leading_date(text)[0] or _plain(text))
-                continue
+    for number, text in body[1:]:
+        if is_date_text(text) and current is not None and not current.start:
+            current.start, current.end = iso_range(leading_date(text)[0] or _plain(text))
+            continue
         if current is None or current.degree and (current.start or _DEGREE.search(text)):
             current = Education(institution=institution)
             records.append((number if records else lines[0][0], current))
         if not current.degree and not is_date_text(text):
             current.degree, current.field = _degree_field(text)
-            if not institution:
-                _fill_education(current, text)
         else:
-            current.text = (current.text + "\n" + text).strip()
+            _add_education_line(current, text)
     if not records:
         records = [(lines[0][0], Education(institution=institution))]
     out = []
@@ -202,6 +212,22 @@ def education(lines: List[Line], ctx: Context, kind: str) -> list:
         record.span = Span(ctx.path, start, indent(lines[0][1]) + 1 if k == 0 else 1, end)
         out.append(record)
     return out
+
+
+def _add_education_line(entry: Education, text: str) -> None:
+    """A further line of an entry: dates, institution and place fill what is missing, the rest is text."""
+    if is_date_text(text) and not entry.start and not entry.end:
+        entry.start, entry.end = iso_range(leading_date(text)[0] or _plain(text))
+        return
+    if not entry.institution and any(p.search(_plain(text)) for p in _INSTITUTION):
+        found = Education()
+        _fill_education(found, text)
+        for name in ("institution", "location", "start", "end", "field"):
+            if not getattr(entry, name):
+                setattr(entry, name, getattr(found, name))
+        text = found.text
+    if text:
+        entry.text = (entry.text + "\n" + text).strip()
 
 
 def _hosts(text: str) -> List[str]:

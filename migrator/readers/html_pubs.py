@@ -8,10 +8,10 @@ from typing import List, Optional, Tuple
 
 from ..model import Markup, Publication, Span
 from .blocks import Context, comment_end, comment_start, free_section
-from .fields import parse_authors, parse_venue
+from .fields import parse_venue
 from .inline import html_links, soup
 from .markdown import Line
-from .pub_lines import read_entry
+from .pub_lines import authors_of, read_entry
 
 _VOID = {"br", "img", "hr", "input", "meta", "link", "source", "wbr", "area", "col", "embed", "param", "track"}
 
@@ -206,12 +206,12 @@ def _list_item(li, span_lines: List[Line], block_first: int, ctx: Context):
     pub.links, pub.badges = html_links(li, block_first, ctx.path)
     italic = next((i for i in li.find_all(["i", "em"]) if "," in i.get_text() or i.find("u")), None)
     if italic is not None:
-        pub.authors = parse_authors(italic.decode_contents(), ctx.owners)
+        pub.authors = authors_of(italic.decode_contents(), ctx.owners)
     else:
         # '<li>A, <u>B</u>. <b>Title</b>. Venue</li>': the authors come before the title
         before = "".join(str(node) for node in reversed(list(title.previous_siblings)))
         if "," in before and code is None:
-            pub.authors = parse_authors(before.strip().rstrip(".:"), ctx.owners)
+            pub.authors = authors_of(before.strip().rstrip(".:"), ctx.owners)
     after = " ".join(str(node.get_text(" ") if hasattr(node, "get_text") else node) for node in title.next_siblings
                      if getattr(node, "name", None) not in ("div", "a", "img"))
     after = re.sub(r"^[\s.,:]*(in\s+)?", "", " ".join(after.split()), flags=re.I).strip(" .")

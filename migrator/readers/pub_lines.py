@@ -10,7 +10,7 @@ import html
 import re
 from typing import List, Optional, Tuple
 
-from ..model import Link, Publication, Span
+from ..model import Publication, Span
 from .blocks import BULLET, Context
 from .fields import parse_authors, parse_venue
 from .inline import MD_LINK, is_badge_image, line_links, link_label, soup
@@ -95,13 +95,22 @@ def _looks_like_authors(text: str, owners: List[str]) -> bool:
 _LATEX_MARKS = {"dagger": "†", "ddagger": "‡", "ast": "*", "star": "*", "#": "#", "*": "*", "S": "§"}
 
 
-def _authors(text: str, owners: List[str]):
+def authors_of(text: str, owners: List[str]):
     """parse_authors, with LaTeX marks ('Name$^\\dagger$', '$^{*}$') written as <sup>."""
     def sup(match: re.Match) -> str:
         marks = [_LATEX_MARKS.get(m.strip("\\ "), m.strip("\\ ")) for m in re.split(r",", match.group(1))]
         return "<sup>" + ",".join(marks) + "</sup>"
     text = re.sub(r"\$\^\{?([^${}]*)\}?\$", sup, text)
-    return parse_authors(text, owners)
+    return owner_by_name(parse_authors(text, owners), owners)
+
+
+def owner_by_name(people: list, owners: List[str]) -> list:
+    """The owner's own name beats emphasis: some pages bold their students, not themselves."""
+    named = [p for p in people if name_matches(p.name, owners)]
+    if named and not any(p.is_owner and p in named for p in people):
+        for person in people:
+            person.is_owner = person is named[0]
+    return people
 
 
 def _clean(text: str) -> str:
@@ -118,6 +127,7 @@ def read_entry(lines: List[Line], ctx: Context) -> Optional[Publication]:
     venue_raw, venue_line = "", 0
     title_url = ""
     in_comment = False
+    authors_line = lines[0][0]
     for k, (number, raw) in enumerate(lines):
         text = _clean(raw) if k == 0 else raw.strip().rstrip("\\").rstrip()
         if in_comment or text.startswith("<!--"):
@@ -135,7 +145,7 @@ def read_entry(lines: List[Line], ctx: Context) -> Optional[Publication]:
                 rest = rest.strip(" ,.;:")
                 rest = re.sub(r"^\\\\", "", rest).strip()
                 if rest and _looks_like_authors(rest, ctx.owners):
-                    pub.authors = _authors(rest, ctx.owners)
+                    pub.authors, authors_line = authors_of(rest, ctx.owners), number
                 elif rest:
                     notes.append(rest)
                 _add_links(pub, text, line_span, title_url or pub.title)
@@ -156,7 +166,7 @@ def read_entry(lines: List[Line], ctx: Context) -> Optional[Publication]:
             _add_links(pub, text, line_span, title_url)
             continue
         if not pub.authors and not _is_link_row(text) and _looks_like_authors(text, ctx.owners):
-            pub.authors = _authors(text, ctx.owners)
+            pub.authors, authors_line = authors_of(text, ctx.owners), number
             continue
         if _is_link_row(text) or (not venue_raw and len(strip_markup(text)) < 100):
             head = _venue_text(text)
@@ -168,7 +178,7 @@ def read_entry(lines: List[Line], ctx: Context) -> Optional[Publication]:
         _add_links(pub, text, line_span, title_url)
     if not pub.title:
         return None
-    _trailing_venue(pub)
+    _trailing_venue(pub, authors_line)
     if venue_raw:
         pub.venue = parse_venue(venue_raw)
         pub.venue.span = Span(ctx.path, venue_line, 1, venue_line)
@@ -185,13 +195,9 @@ def _add_links(pub: Publication, text: str, span: Span, title_url: str) -> None:
     pub.badges.extend(badges)
 
 
-def _trailing_venue(pub: Publication) -> None:
+def _trailing_venue(pub: Publication, line: int) -> None:
     """'A, B, ICCV 2023' or 'A, B, Preprint 2023': the last author token is a venue."""
     if pub.authors and _YEAR.search(pub.authors[-1].name) and not pub.venue:
         last = pub.authors.pop()
         pub.venue = parse_venue(last.name)
-        pub.venue.span = Span(pub.span.path, pub.span.line, 1, pub.span.end_line)
-
-
-def title_link(pub: Publication) -> Optional[Link]:
-    return next((l for l in pub.links if l.kind == "paper"), None)
+        pub.venue.span = Span(pub.span.path, line, 1, line)

@@ -10,6 +10,8 @@ from .cfg001 import BrokenSiteUrl
 from .date003 import ImpossibleDateRange
 from .dup001 import DuplicateEntry
 from .dup002 import ConflictingPublication
+from .dup003 import ConflictingEntryFacts
+from .dup004 import RepeatedBlock
 from .enc001 import Mojibake
 from .enc002 import NotUtf8
 from .fm001 import InvalidFrontMatter
@@ -56,6 +58,8 @@ RULES: List[Rule] = [
     BrokenSiteUrl(),
     DuplicateEntry(),
     ConflictingPublication(),
+    ConflictingEntryFacts(),
+    RepeatedBlock(),
     ConflictingDates(),
     StaleStatement(),
     ForeignProfileLink(),

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import posixpath
 import re
-import unicodedata
 from typing import Dict, List, Optional, Set
 
+from ..writers.kramdown_ids import gfm_id, heading_text
 from .base import LintContext
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
@@ -15,18 +15,6 @@ _HTML_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""", re.I)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _INCLUDE_RELATIVE = re.compile(r"\{%-?\s*include_relative\s+([^\s%]+)")
 _INCLUDE = re.compile(r"\{%-?\s*include\s")
-
-
-def _word(ch: str) -> bool:
-    """Ruby's \\p{Word}: letters, marks, decimal and letter numbers, connectors, joiners."""
-    category = unicodedata.category(ch)
-    return category[0] in "LM" or category in ("Nd", "Nl", "Pc") or ch in "\u200c\u200d"
-
-
-def gfm_id(text: str) -> str:
-    """kramdown-parser-gfm: lowercase, drop what is not a word character, '-' or space, spaces to '-'."""
-    kept = "".join(ch for ch in text.lower() if _word(ch) or ch in "- \t")
-    return kept.replace(" ", "-").replace("\t", "-")
 
 
 def kramdown_id(text: str) -> str:
@@ -64,10 +52,12 @@ def page_ids(lines: List[str], gfm: bool) -> Set[str]:
         if ial:
             ids.add(ial.group(1))
             continue
-        base = gfm_id(text) if gfm else kramdown_id(text)
-        n = counts.get(base, -1) + 1
-        counts[base] = n
-        ids.add(base if n == 0 else f"{base}-{n}")
+        plain = heading_text(text)
+        # the GFM parser leaves headings inside `<div markdown="1">` to kramdown's own ids
+        for base in {gfm_id(plain) if gfm else kramdown_id(plain), kramdown_id(plain)}:
+            n = counts.get(base, -1) + 1
+            counts[base] = n
+            ids.add(base if n == 0 else f"{base}-{n}")
     for line in lines:
         ids.update(_HTML_ID.findall(line))
         ids.update(m.group(1) for m in _IAL_ID.finditer(line) if line.lstrip().startswith("{:"))

@@ -88,7 +88,8 @@ class BrokenNavigation(Rule):
             ids = ids_of(ctx, page)
             if ids is None or anchor in ids or _loose(anchor) in {_loose(i) for i in ids}:
                 continue
-            close = sorted((i for i in ids if anchor.strip("-") and anchor.strip("-") in i), key=len)[:1] \
+            close = sorted((i for i in ids if anchor.strip("-") and anchor.strip("-") in i),
+                           key=lambda i: (i[:1] != anchor[:1], len(i)))[:1] \
                 or difflib.get_close_matches(anchor, sorted(ids), n=1, cutoff=0.6)
             hint = f"; did you mean #{close[0]}?" if close else ""
             yield self.report(f"menu entry {item.title!r} points at #{anchor}, but {page.path} "

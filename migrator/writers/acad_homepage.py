@@ -11,7 +11,7 @@ from . import Output, WriteOptions
 from . import acad_items as items
 from .acad_templates import (ABOUT_HEAD, CONFIG, COPIED, EXPERIENCE_HEADING, FREE_EMOJI, SECTIONS)
 from .assets import asset_refs, avatar_file
-from .kramdown_ids import heading_ids
+from .kramdown_ids import heading_ids, heading_text
 from .pages import carried_pages, old_theme_page, front_matter, nav_title, page_text, post_text, quote, source_nav_entries
 from .site_config import author_values, merge_config
 
@@ -73,12 +73,12 @@ def write(site: Site, options: WriteOptions) -> Output:
         if section.span.path in list_pages or _beside(site, kind, section):
             target = block("projects" if kind == "portfolio" else kind, rank(section.span))
         else:
-            title = section.title.strip() or "Other"
+            title = section.title.strip() or _page_title(site, section.span.path) or "Other"
             title = title if not title[:1].isalnum() else f"{FREE_EMOJI} {title}"
-            target = block(f"free:{id(section)}", rank(section.span))
+            target = block(f"free:{section.span.path}:{section.title}", rank(section.span))
             target.heading = title
-            target.span_id = _slug(nav_title(title)) or "section"
-        target.lines.extend([_close_fences(section.markdown.strip("\n")), ""])
+            target.span_id = _slug(heading_text(nav_title(title))) or "section"
+        target.lines.extend([section.markdown.strip("\n"), ""])
         out.place(section, "carried", ABOUT)
     for kind, render in LINES.items():
         for node in getattr(site, kind):
@@ -159,14 +159,30 @@ def _beside(site: Site, kind: str, section: FreeSection) -> bool:
                for n in getattr(site, kind))
 
 
-def _close_fences(markdown: str) -> str:
-    """A code fence left open would swallow every later section (and its anchor): close it."""
+_VOID = {"br", "img", "hr", "input", "meta", "link", "source", "wbr", "area", "col", "embed", "param", "track"}
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])[^>]*?(/?)>")
+
+
+def _close_blocks(markdown: str) -> str:
+    """A code fence or HTML element left open (its closing line was structure of the old page)
+    would swallow every later section and its anchor: close it at the end of the text."""
     fence = ""
     for line in markdown.split("\n"):
         match = re.match(r"^ {0,3}(`{3,}|~{3,})", line)
         if match and (not fence or match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence)):
             fence = "" if fence else match.group(1)
-    return markdown + ("\n" + fence if fence else "")
+    if fence:
+        return markdown + "\n" + fence
+    stack: List[str] = []
+    for closing, name, self_closing in _TAG.findall(re.sub(r"`[^`\n]*`", "", markdown)):
+        name = name.lower()
+        if name in _VOID or self_closing:
+            continue
+        if not closing:
+            stack.append(name)
+        elif name in stack:
+            del stack[len(stack) - 1 - stack[::-1].index(name):]
+    return markdown + ("\n" + "".join(f"</{name}>" for name in reversed(stack)) if stack else "")
 
 
 def _split_publications(site: Site) -> Tuple[List[Publication], List[Publication]]:
@@ -197,10 +213,10 @@ def _grouped(pubs: List[Publication]) -> List[str]:
 
 def _about(intro: List[str], blocks: List[Block]) -> Tuple[str, List[str]]:
     """The page text and the kramdown id of each block's heading."""
-    body: List[str] = [""] + intro
+    body: List[str] = ["", _close_blocks("\n".join(intro))]
     for index, b in enumerate(blocks):
         body.extend(["", f"<span class='anchor' id='@@{index}@@'></span>", "", f"# {b.heading}"])
-        body.extend(b.lines)
+        body.append(_close_blocks("\n".join(b.lines)))
     text = _tidy("\n".join(body))
     lines = text.split("\n")
     ids = {line: anchor for line, _, anchor in heading_ids(text)}
@@ -241,6 +257,10 @@ def _navigation(entries: List[Tuple[str, str]]) -> str:
     for title, url in entries:
         lines += [f"  - title: {quote(title)}", f"    url: {quote(url)}", ""]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _page_title(site: Site, path: str) -> str:
+    return next((p.title.strip() for p in site.pages if p.path == path), "")
 
 
 def _slug(text: str) -> str:

@@ -1,6 +1,7 @@
 """Header ids exactly as kramdown's GFM parser makes them (`auto_ids: true`), so navigation anchors resolve."""
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections import Counter
@@ -8,13 +9,26 @@ from typing import List, Tuple
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_WORD_CATEGORIES = ("L", "M", "Nd", "Pc")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 
 
 def _is_word(ch: str) -> bool:
     """Ruby's \\p{Word}: letters, marks, decimal digits, connector punctuation."""
     category = unicodedata.category(ch)
     return category.startswith(("L", "M")) or category in ("Nd", "Pc")
+
+
+def heading_text(markdown: str) -> str:
+    """The text kramdown keeps of a heading: link text without URLs, no images or tags,
+    emphasis markers and code ticks gone, entities and typographic dashes as characters."""
+    text = _IMAGE.sub("", markdown)
+    text = _LINK.sub(lambda m: m.group(1), text)
+    text = re.sub(r"<[^>]+>", "", text)
+    text = re.sub(r"(?<![\w\\])_{1,2}(?=\S)(.+?)(?<=\S)_{1,2}(?!\w)", r"\1", text)
+    text = text.replace("`", "").replace("---", "\u2014").replace("--", "\u2013").replace("...", "\u2026")
+    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|])", r"\1", text)
+    return html.unescape(text)
 
 
 def gfm_id(raw_text: str) -> str:
@@ -54,5 +68,5 @@ def heading_ids(markdown: str) -> List[Tuple[int, str, str]]:
         match = _ATX.match(line)
         if match:
             text = match.group(2).strip()
-            found.append((number, text, ids.next(text)))
+            found.append((number, text, ids.next(heading_text(text))))
     return found
