@@ -180,3 +180,21 @@ def test_nothing_dropped_or_doubled_with_gaps():
 def test_empty_entry_is_kept(kind):
     nodes = parse_section(kind, section("- \n- *2024.01*"), CTX)
     assert spans(nodes)[0] == ("FreeSection", 10, 10)
+
+
+def test_education_degree_first_and_cv_shapes():
+    nodes = parse_section("education", section(
+        "* Ph.D. candidate in Electrical and Computer Engineering  \n"
+        "  University of Alberta, Canada, Jan 2019 - now  \n"
+        "  Supervisor: Prof. [Li Cheng](https://example.org/lc)\n"
+        "* **MSc**, Economics (magna cum laude), KU Leuven, 2018-19\n"
+        "* B.S. in Github, Github University, 2012\n"
+        "- *2018.11 - 2019.12*, University of California, Berkeley, Transportation Research Institute, Joint PhD Student."), CTX)
+    phd, msc, bs, joint = nodes
+    assert (phd.degree, phd.field, phd.institution, phd.location, phd.start, phd.end) == \
+        ("Ph.D. candidate", "Electrical and Computer Engineering", "University of Alberta", "Canada", "2019-01", "present")
+    assert phd.text.startswith("Supervisor: Prof.") and phd.span.end_line == 12
+    assert (msc.degree, msc.field, msc.institution, msc.start, msc.end) == \
+        ("MSc", "Economics (magna cum laude)", "KU Leuven", "2018", "2019")
+    assert (bs.institution, bs.start, bs.end) == ("Github University", "", "2012")
+    assert (joint.institution, joint.degree) == ("University of California, Berkeley", "Joint PhD Student")

@@ -20,10 +20,10 @@ hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-_COMMON = dict(deadline=None, derandomize=False, print_blob=True,
+_COMMON = dict(deadline=None, print_blob=True,
                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-settings.register_profile("ci", max_examples=25, **_COMMON)
-settings.register_profile("dev", max_examples=80, **_COMMON)
+settings.register_profile("ci", max_examples=20, derandomize=True, **_COMMON)  # same examples every run
+settings.register_profile("dev", max_examples=40, **_COMMON)
 settings.register_profile("large", max_examples=3000, **_COMMON)
 PROFILE = settings.get_profile(os.environ.get("MIGRATE_FUZZ") or ("ci" if os.environ.get("CI") else "dev"))
 NO_SHRINK = PROFILE if os.environ.get("MIGRATE_FUZZ_SHRINK") else settings(
@@ -237,7 +237,7 @@ def test_convert_then_read_back_keeps_items(files, target):
     with tempfile.TemporaryDirectory() as tmp:
         src, out = convert_generated(files, target, tmp)
         written = read_site(str(out), target)
-        expected, _, _ = clean(read_site(str(src)), {})
+        expected = clean(read_site(str(src)), {})[0]  # (site, what was merged, ...)
         assert _titles(written) == _titles(expected)
         for kind in ("news", "education", "experience", "talks"):
             assert len(getattr(written, kind)) == len(getattr(expected, kind)), kind

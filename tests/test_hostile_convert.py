@@ -185,3 +185,15 @@ def test_lint_reports_every_hostile_page_exactly(tmp_path):
                 continue  # the FM005 rule checks collection items only; this page is in _pages
             assert (f"_pages/{page}", line, col, code) in found, (page, sorted(found))
     assert not diagnostics(result.stderr)
+
+
+@pytest.mark.xfail(strict=False, reason="quadratic regexes on unclosed '[' / '<' / '{%' runs: "
+                   "leftovers.phrases_in (links regex), rules/textscan.links_in (_MD_LINK), "
+                   "rules/dup004.visible_text; a 40 KB line of '[' takes minutes to lint")
+def test_pathological_lines_lint_in_bounded_time(tmp_path):
+    site = make_site(tmp_path)
+    body = "\n\n".join(["[" * 40000, "[a](" * 10000, "{%" * 20000, "<" * 40000])
+    (site / "_pages" / "about.md").write_text(f"---\ntitle: t\n---\n# Publications\n\n{body}\n")
+    result = subprocess.run([sys.executable, "-m", "migrator", "lint", str(site)], capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode in (0, 1) and "Traceback" not in result.stderr

@@ -155,3 +155,4 @@ def test_what_a_writer_writes_reads_back_into_the_same_items(target, tmp_path):
     notes = next(p for p in back.publications if p.title.startswith("Notes"))
     assert [a.name for a in notes.authors if a.is_owner] == ["Ada Lovelace"]
     assert notes.venue.label == "ICLR 2024"
+    assert {l.url for l in notes.links} == {"https://arxiv.org/abs/2401.10652", "https://github.com/ada/engine"}

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from types import SimpleNamespace
 from typing import Dict, Iterator, List, Optional, Set, Tuple
 
 from ..diagnostics import Diagnostic
 from ..model import Span
 from .base import LintContext, Rule
-from .dup001 import DuplicateEntry, exact_duplicate_fix
+from .dup001 import exact_duplicate_fix
 from .textscan import Line, rendered_lines, short
 
 _LONG = 80        # one sentence this long is a paragraph, and a paragraph is not written twice
@@ -37,6 +38,7 @@ def visible_text(line: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[*_`|\\]", " ", text)).strip()
 
 
+@lru_cache(maxsize=65536)
 def content_size(line: str) -> int:
     """Characters of real content on a line; 0 for markup, rules, links alone, BibTeX fields, short list items."""
     if _RULE.match(line) or _CODE_FIELD.match(line):
@@ -50,6 +52,7 @@ def content_size(line: str) -> int:
     return len(text)
 
 
+@lru_cache(maxsize=65536)
 def substantial(line: str) -> bool:
     """A line that says something of its own: not an author list, not a venue, not a few words."""
     text = visible_text(line)
@@ -111,11 +114,10 @@ class RepeatedBlock(Rule):
         pages: Dict[str, List[Line]] = defaultdict(list)
         for line in rendered_lines(ctx):
             pages[line.path].append(line)
-        entries = _entry_repeats(ctx)
         spans = _entry_spans(ctx)
         for lines in pages.values():
             for first, second in repeated_runs(lines):
-                if _reported_as_entry(first, second, entries) or _fields_of_two_entries(first, second, spans):
+                if _fields_of_two_entries(first, second, spans):
                     continue
                 span = Span(second[0].path, second[0].number, 1, second[-1].number)
                 origin = Span(first[0].path, first[0].number, 1, first[-1].number)
@@ -144,7 +146,7 @@ def repeated_runs(lines: List[Line]) -> Iterator[Tuple[List[Line], List[Line]]]:
                 length += 1
             if best is None or length > best[1]:
                 best = (i, length)
-        if best and _is_block(lines[j:j + best[1]]):
+        if best and (best[1] > 1 or content_size(lines[j].text) >= _LONG) and _is_block(lines[j:j + best[1]]):
             yield _trim(lines[best[0]:best[0] + best[1]], lines[j:j + best[1]])
             for k in range(j, j + best[1]):
                 seen[keys[k]].append(k)
@@ -194,21 +196,6 @@ def _trim(first: List[Line], second: List[Line]) -> Tuple[List[Line], List[Line]
     start = next(k for k, line in enumerate(second) if not _is_markup(line.text))
     end = max(k for k, line in enumerate(second) if not _is_markup(line.text)) + 1
     return first[start:end], second[start:end]
-
-
-def _entry_repeats(ctx: LintContext) -> Set[Tuple[str, int, int, int, int]]:
-    """(path, line of the repeat, line of the first) of every entry DUP001 finds listed twice."""
-    cache = ctx.options.setdefault("dup001_findings", {})
-    if "found" not in cache:
-        cache["found"] = list(DuplicateEntry().check(ctx))
-    return {(d.span.path, d.span.line, d.span.end_line or d.span.line, r.line, r.end_line or r.line)
-            for d in cache["found"] for r in d.related}
-
-
-def _reported_as_entry(first: List[Line], second: List[Line], entries) -> bool:
-    path, a, b = second[0].path, first[0].number, second[0].number
-    return any(p == path and start <= b <= end and rstart <= a <= rend
-               for p, start, end, rstart, rend in entries)
 
 
 _LISTS = ("publications", "news", "education", "experience", "honors", "talks", "teaching", "projects")

@@ -122,18 +122,37 @@ def _publication(pub: Publication, path: str) -> str:
     stem = path.rsplit("/", 1)[-1][:-3]
     venue = pub.venue.name or pub.venue.raw or badge_label(pub.venue) if pub.venue else ""
     paper = next((l.url for l in pub.links if l.kind in ("paper", "pdf", "arxiv", "doi")), "")
+    keyed, rest = _link_keys(pub, paper)
     category = pub.category or ("manuscripts" if not pub.venue or pub.venue.preprint else "conferences")
     authors = items.author_html(pub)
     values = {"title": pub.title, "collection": "publications", "category": category,
               "permalink": f"/publication/{stem}", "date": _full_date(pub.date or _year(pub)),
               "venue": venue, "paperurl": paper, "citation": pub.citation or _citation(pub, venue),
-              "authors": authors, "excerpt": ""}
+              "authors": authors, **keyed}
     text = front_matter(values)
     link_lines = [f"  - {{kind: {quote(l.kind)}, label: {quote(l.label or l.kind)}, url: {quote(l.url)}}}"
-                  for l in pub.links]
+                  for l in rest]
     if link_lines:
         text = text[:-4] + "links:\n" + "\n".join(link_lines) + "\n---\n"
     return text + ("\n" + pub.notes.strip() + "\n" if pub.notes.strip() else "")
+
+
+LINK_KEYS = {"pdf": "pdfurl", "code": "codeurl", "slides": "slidesurl", "video": "videourl",
+             "poster": "posterurl", "blog": "blogurl", "project": "projecturl", "data": "dataurl"}
+
+
+def _link_keys(pub: Publication, paper: str):
+    """The theme's `...url` front matter keys, one per kind; other links go to a `links:` list."""
+    keyed, rest = {}, []
+    for link in pub.links:
+        key = LINK_KEYS.get(link.kind)
+        if link.url == paper:
+            continue
+        if key and key not in keyed:
+            keyed[key] = link.url
+        else:
+            rest.append(link)
+    return keyed, rest
 
 
 def _citation(pub: Publication, venue: str) -> str:
