@@ -2,7 +2,7 @@
 synthetic sites of growing size; print medians, growth ratios and the targets of issue 6.
 
     python bench/run.py              # seeds + 1k, 10k and 50k publications, 5 runs each
-    python bench/run.py --quick      # seeds + 1k, 3 runs: under two minutes
+    python bench/run.py --quick      # seeds + 1k, 2 runs (Jekyll 1): under two minutes when idle
     python bench/run.py --sizes 1000,10000 --runs 3 --themes academicpages --no-jekyll
 """
 from __future__ import annotations
@@ -94,7 +94,8 @@ def run_site(name: str, size: int, site: Path, theme: str, args, work: Path) -> 
         jekyll = label.startswith("jekyll")
         count = args.big_runs if size >= args.big else args.runs
         warm = not jekyll and count > 1  # an untimed run warms the file cache (a fresh copy is warm)
-        for i in range(min(count, args.jekyll_runs) if jekyll else count + warm):
+        jekyll_runs = args.jekyll_runs if size < 10000 else 1  # Jekyll takes minutes there
+        for i in range(min(count, jekyll_runs) if jekyll else count + warm):
             shutil.rmtree(out_root / "out", ignore_errors=True)
             timing = measure(argv, cwd, env, args.timeout)
             if i or not warm:
@@ -180,13 +181,13 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--no-jekyll", dest="jekyll", action="store_false")
     parser.add_argument("--jekyll-max", type=int, default=10000, help="largest size to time Jekyll on")
     parser.add_argument("--jekyll-runs", type=int, default=3, help="at most this many Jekyll runs (slow)")
-    parser.add_argument("--quick", action="store_true", help="seeds and 1k only, 3 runs (under 2 minutes)")
+    parser.add_argument("--quick", action="store_true", help="seeds and 1k only, 2 runs, 1 Jekyll run")
     parser.add_argument("--seed", type=int, default=20261123)
     parser.add_argument("--timeout", type=float, default=900, help="seconds before one run is killed")
     parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "migrator-bench"))
     args = parser.parse_args(argv)
     if args.quick:
-        args.sizes, args.runs = "1000", 3
+        args.sizes, args.runs, args.jekyll_runs = "1000", 2, 1
     args.commands = args.commands.split(",")
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)

@@ -69,14 +69,21 @@ def _convert(site_path, to, out, dry_run, force, keep_stale, report_path, theme,
             size = len(written.files[path].encode("utf-8")) if path in written.files else \
                 (root / copies[path]).stat().st_size
             print(f"  {path} ({size} bytes)")
-    elif single_file:
-        write_file(out, written.files["site.json"])
     else:
-        write_tree(out, written.files, {dest: root / src for dest, src in copies.items()},
-                   keep_existing=checkout is not None)
+        try:
+            if single_file:
+                write_file(out, written.files["site.json"])
+            else:
+                write_tree(out, written.files, {dest: root / src for dest, src in copies.items()},
+                           keep_existing=checkout is not None)
+        except OSError as exc:  # disk full, read-only or locked folder: nothing was moved into place
+            return fail(f"cannot write {exc.filename or out}: {exc.strerror or exc}; nothing was written")
     print(report.summary())
     if report_path:
-        Path(report_path).write_text(report.to_json(), encoding="utf-8")
+        try:
+            Path(report_path).write_text(report.to_json(), encoding="utf-8")
+        except OSError as exc:
+            return fail(f"cannot write the report {report_path}: {exc.strerror or exc}")
     return 1 if report.warnings else 0
 
 

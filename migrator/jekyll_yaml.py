@@ -7,7 +7,7 @@ never builds Python objects from tags and refuses deep or huge documents.
 from __future__ import annotations
 
 import re
-from typing import Any, List, Optional, Tuple
+from typing import Any, Callable, List, Optional, Tuple
 
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import RoundTripConstructor
@@ -111,6 +111,21 @@ def flow_depth(source: str) -> int:
 _BRACKET = re.compile(r"[\[\]{}]")
 
 
+_ODD_BREAK = re.compile("[\r\x85\u2028\u2029]")
+_ANY_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+
+
+def file_lines(source: str, line_offset: int) -> Callable[[int], int]:
+    """ruamel's 0-based line -> 1-based file line. YAML also breaks lines at CR, NEL, LS
+    and PS, which our lines (split at LF only) keep inside a line."""
+    if not _ODD_BREAK.search(source):
+        return lambda line: line + 1 + line_offset
+    mapping = [0]
+    for match in _ANY_BREAK.finditer(source):
+        mapping.append(mapping[-1] + ("\n" in match.group()))
+    return lambda line: mapping[min(line, len(mapping) - 1)] + 1 + line_offset
+
+
 def yaml_error(exc: Any, source: str, path: str, line_offset: int) -> Problem:
     """A ruamel error as FM001 at its file line and column, in words a user can act on."""
     from ruamel.yaml.composer import MaxDepthExceededError
@@ -131,7 +146,7 @@ def yaml_error(exc: Any, source: str, path: str, line_offset: int) -> Problem:
         if tab is not None:
             line, col, problem = tab, 1, "a tab is used for indentation; YAML allows only spaces"
     return Problem("FM001", f"front matter is not valid YAML: {problem}", "error",
-                   Span(path, line + 1 + line_offset, col))
+                   Span(path, file_lines(source, line_offset)(line), col))
 
 
 def _leading_tab(source: str, near: int) -> Optional[int]:
@@ -144,12 +159,12 @@ def _leading_tab(source: str, near: int) -> Optional[int]:
     return None
 
 
-def notes_problems(notes: Any, path: str, line_offset: int) -> List[Problem]:
+def notes_problems(notes: Any, path: str, to_file: Callable[[int], int]) -> List[Problem]:
     problems = [Problem("FM002", f"key '{key}' is given twice; Jekyll keeps only the last value",
-                        "error", Span(path, line + 1 + line_offset, col + 1))
+                        "error", Span(path, to_file(line), col + 1))
                 for key, line, col in notes.duplicates]
     problems += [Problem("FM005", f"date '{value}' is not a date ({reason}); it is read as text",
-                         "error", Span(path, line + 1 + line_offset, col + 1))
+                         "error", Span(path, to_file(line), col + 1))
                  for value, reason, line, col in notes.bad_dates]
     return problems
 

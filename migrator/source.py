@@ -141,7 +141,7 @@ def load_yaml_round_trip(source: str, path: str, line_offset: int = 0
     """`load_yaml` with ruamel's round-trip loader: slow, but knows every position and error."""
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    from .jekyll_yaml import MAX_DEPTH, flow_depth, new_loader, notes_problems, yaml_error
+    from .jekyll_yaml import MAX_DEPTH, file_lines, flow_depth, new_loader, notes_problems, yaml_error
 
     start = Span(path, 1 + line_offset, 1)
     if flow_depth(source) > MAX_DEPTH:
@@ -156,17 +156,20 @@ def load_yaml_round_trip(source: str, path: str, line_offset: int = 0
         return None, {}, [yaml_error(exc, source, path, line_offset)]
     except (YAMLError, RecursionError, ValueError, TypeError, OverflowError) as exc:
         return None, {}, [Problem("FM001", f"YAML cannot be read: {exc}".splitlines()[0], "error", start)]
-    problems = notes_problems(yaml.jekyll_notes, path, line_offset)
+    except Exception as exc:  # noqa: BLE001 - ruamel asserts on some odd input (`!!omap [a: 1, a: 2]`)
+        return None, {}, [Problem("FM001", f"YAML cannot be read ({type(exc).__name__})", "error", start)]
+    to_file = file_lines(source, line_offset)
+    problems = notes_problems(yaml.jekyll_notes, path, to_file)
     key_lines: Dict[str, int] = {}
     if hasattr(node, "lc") and isinstance(node, dict):
         for key in node:
             try:
-                key_lines[_key(key)] = node.lc.key(key)[0] + 1 + line_offset
+                key_lines[_key(key)] = to_file(node.lc.key(key)[0])
             except (KeyError, TypeError, AttributeError, ValueError):
                 pass
         for key, line, _ in yaml.jekyll_notes.duplicates:
-            if key in key_lines and line + 1 + line_offset > key_lines[key]:
-                key_lines[key] = line + 1 + line_offset  # the value Jekyll keeps
+            if key in key_lines and to_file(line) > key_lines[key]:
+                key_lines[key] = to_file(line)  # the value Jekyll keeps
     budget = [MAX_YAML_NODES]
     try:
         if expanded_size(node, {}) > MAX_YAML_NODES:  # measured on shared nodes: fast on a bomb

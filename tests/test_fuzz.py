@@ -104,6 +104,28 @@ yaml_line = st.one_of(
     inline, st.sampled_from(["  - item", "\tkey: tab", "key:", "  nested: 1", "- list", "? complex", "---"]))
 
 
+YAML_TOKENS = ["a", "b", ":", ": ", "- ", "? ", "  ", "\n", "\t", "[", "]", "{", "}", ",", "'", '"', "#",
+               "&x ", "*x", "<<: ", "!!omap ", "!!set ", "!!binary ", "!!int ", "!!float ", "!!bool ", "!!timestamp ",
+               "!!python/object/apply:os.system ", "!foo ", "|", ">", "---", "...", "%YAML 1.1\n", "yes", "y",
+               "2020-04-31", "2020-02-29 25:61:61", "0x" + "f" * 20, "1e999", ".nan", "~", "\\u00e9", "\\ud83d",
+               "é", "🔥", "\u2028", "\x85", "\ufeff", "9" * 30]
+
+
+@settings(PROFILE, max_examples=PROFILE.max_examples * 10)
+@given(source=st.lists(st.sampled_from(YAML_TOKENS) | text_piece, max_size=40).map("".join),
+       offset=st.integers(0, 3))
+def test_load_yaml_never_raises(source, offset):
+    from migrator.source import load_yaml
+
+    data, key_lines, problems = load_yaml(source, "p.yml", offset)
+    json.dumps(data, ensure_ascii=False).encode("utf-8")  # plain, writable data
+    last = source.count("\n") + 2 + offset
+    for problem in problems:
+        assert problem.code in ("FM001", "FM002", "FM005"), problem
+        assert 1 <= problem.span.line <= last, (problem, last)
+    assert all(1 <= line <= last for line in key_lines.values())
+
+
 @st.composite
 def page_text(draw):
     front = draw(st.sampled_from(["yaml", "yaml", "none", "unclosed", "late"]))

@@ -197,3 +197,16 @@ def test_pathological_lines_lint_in_bounded_time(tmp_path):
     result = subprocess.run([sys.executable, "-m", "migrator", "lint", str(site)], capture_output=True,
                             text=True, timeout=60)
     assert result.returncode in (0, 1) and "Traceback" not in result.stderr
+
+
+def test_lint_bad_date_of_a_publication_is_fm005_not_fm001(tmp_path):
+    import json
+
+    site = make_site(tmp_path)
+    (site / "_publications").mkdir()
+    shutil.copy(HOSTILE / "fm_bad_date.md", site / "_publications" / "2020-04-30-paper.md")
+    result = migrate("lint", ".", "--format", "json", "--today", "2026-11-23", "--select", "FM", cwd=site)
+    found = [(d["path"], d["line"], d["code"]) for d in json.loads(result.stdout)]
+    assert ("_publications/2020-04-30-paper.md", 3, "FM005") in found
+    assert not [f for f in found if f[2] == "FM001"]
+    assert result.returncode == 1

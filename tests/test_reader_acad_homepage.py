@@ -158,3 +158,24 @@ def test_owner_name_beats_bold_students():
                                                       ("Haochun Ou", False)]
     leftover = authors_of("Pengfei Wei, **Yi Ren**, et al.", ["Xuanlei Zhao"])
     assert [(p.name, p.is_owner) for p in leftover] == [("Pengfei Wei", False), ("Yi Ren", True)]
+
+
+@pytest.mark.parametrize("body", [
+    "<u>Ada</u> <![\n",
+    "# Pubs\n<div class='paper-box'><![ x\n<ul><li><![\n",
+    "# Publications\n<div class='paper-box'><div class='paper-box-image'><img src='a.png'></div>\n"
+    "<div class='paper-box-text' markdown=\"1\">\n**An Unclosed Box Title**\n## Next\n- *2020.01*: x\n",
+    "# Publications\n<ul>\n<li><code>X 2020</code>\n<li><strong>Two</strong></li><li><strong>Three</strong>\n",
+    "# News\n<!-- never closed\n- *2020.01*: x\n",
+    "# News\n- \n* \n<li></li>\n{% include_relative %}\n{%\n",
+])
+def test_broken_markup_reads_every_line(tmp_path, body):
+    from migrator.accounting import account
+
+    (tmp_path / "_pages").mkdir()
+    (tmp_path / "_config.yml").write_text("google_scholar_stats_use_cdn: true\nauthor:\n  name: Ada\n")
+    (tmp_path / "_pages" / "about.md").write_text("---\npermalink: /\n---\n" + body)
+    loaded = read_loaded(str(tmp_path), "acad-homepage")
+    result = account(loaded.site, {doc.path: doc.body() for doc in loaded.documents})
+    assert result.ok, result.summary()
+    assert not [p for p in loaded.site.problems if p.code == "RD001"]

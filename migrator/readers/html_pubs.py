@@ -42,10 +42,18 @@ class _Elements(HTMLParser):
                 return
 
 
+def _feed(parser: "_Elements", text: str) -> bool:
+    """Feed text; False when html.parser gives up on broken markup (what was read so far stays)."""
+    try:
+        parser.feed(text)
+        return True
+    except (AssertionError, ValueError):
+        return False
+
+
 def elements(text: str) -> List[list]:
     parser = _Elements()
-    parser.feed(text)
-    parser.close()
+    _feed(parser, text)
     return sorted(parser.done + parser.stack, key=lambda e: e[2])
 
 
@@ -53,7 +61,8 @@ def block_end(lines: List[Line], i: int, tags: Tuple[str, ...]) -> int:
     """Index of the line closing the element (one of `tags`) that opens on lines[i]; unclosed: last line."""
     parser = _Elements()
     for j in range(i, len(lines)):
-        parser.feed(lines[j][1] + "\n")
+        if not _feed(parser, lines[j][1] + "\n"):
+            break
         first = next((e for e in parser.started if e[0] in tags), None)
         if first is not None and first[3]:
             return j

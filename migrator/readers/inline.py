@@ -10,6 +10,7 @@ import warnings
 from typing import List, Tuple
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
+from bs4.exceptions import ParserRejectedMarkup
 
 from ..model import Badge, Link, Span
 from .fields import link_kind
@@ -26,7 +27,11 @@ _BADGE_HOSTS = ("img.shields.io", "badge", "visitorbadge", "badgen.net")
 
 def soup(fragment: str) -> BeautifulSoup:
     """Parse an HTML fragment with the stdlib backend (positions kept)."""
-    return BeautifulSoup(fragment, "html.parser")
+    try:
+        return BeautifulSoup(fragment, "html.parser")
+    except (ParserRejectedMarkup, AssertionError, ValueError):
+        # html.parser gives up on some broken declarations ('<![' ...): read them as text
+        return BeautifulSoup(fragment.replace("<!", "&lt;!"), "html.parser")
 
 
 def is_badge_image(url: str) -> bool:

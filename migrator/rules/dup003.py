@@ -34,9 +34,14 @@ _TITLES = [
 # words that name a unit or a distinction, not the subject studied
 _FIELD_NOISE = {"school", "department", "dept", "faculty", "college", "major", "majoring", "program",
                 "programme", "honors", "honours", "honor", "track", "degree", "specialization", "concentration"}
+_UNITS = "school|department|dept|faculty|college|institute|academy|lab|laboratory|center|centre|group"
+_ROLE_NOISE = re.compile(r"(?i)\([^)]*\)|\b(?:advised|supervised|mentored|hosted)\s+by\b.*|"
+                         r"\b(?:advisors?|supervisors?|mentors?|hosts?)\s*:.*|\s/\s.*|"
+                         r"\s(?:at|@)\s.*|\b(?:19|20)\d\d\b|\b(?:spring|summer|fall|autumn|winter)\b")
 _ROLE_WORDS = {"sr": "senior", "jr": "junior", "asst": "assistant", "assoc": "associate", "prof": "professor",
                "engr": "engineer", "postdoc": "postdoctoral", "internship": "intern", "swe": "software engineer",
                "res": "research", "mgr": "manager", "vis": "visiting"}
+_CROWD = 25
 _DUTIES = ("teaching", "research")  # a teaching and a research assistant at one place are two jobs
 
 
@@ -63,9 +68,17 @@ def stated_degree(node) -> Tuple[str, str]:
     return degree.strip(), field.strip()
 
 
+def subject_of(field: str) -> str:
+    """The subject a field names: 'School of Computer Science' -> 'Computer Science'; '' for 'Yuanpei College'."""
+    text = re.sub(r"\([^)]*\)", " ", field or "")  # '(magna cum laude)', '(Honor Class)'
+    unit = re.search(r"(?i)\b(?:school|department|dept\.?|faculty|college|institute|academy)\s+of\s+(.+)", text)
+    if unit:
+        return unit.group(1)
+    return "" if re.search(rf"(?i)\b({_UNITS})\b", text) else text
+
+
 def _field_words(text: str) -> List[str]:
-    text = re.sub(r"\([^)]*\)", " ", text or "")  # '(magna cum laude)', '(Honor Class)'
-    return [w for w in fold(text).split() if w not in STOPWORDS and w not in _FIELD_NOISE]
+    return [w for w in fold(subject_of(text)).split() if w not in STOPWORDS and w not in _FIELD_NOISE]
 
 
 def _unsaid(words: List[str], other: List[str]) -> List[str]:
@@ -95,8 +108,8 @@ def _latin(text: str) -> bool:
 
 
 def role_key(role: str, organisations: List[str]) -> str:
-    """The role with case, punctuation, spacing, usual abbreviations and a named organisation ignored."""
-    text = f" {fold(role)} "
+    """The role with case, punctuation, abbreviations, hosts, dates, place and organisation ignored."""
+    text = f" {fold(_ROLE_NOISE.sub(' ', role or ''))} "
     for name in organisations:
         for alias in sorted(organisation_aliases(name), key=len, reverse=True):
             text = re.sub(rf"\s(?:at\s)?{re.escape(alias)}\s", " ", text)
@@ -105,11 +118,16 @@ def role_key(role: str, organisations: List[str]) -> str:
 
 
 def roles_conflict(a, b) -> bool:
+    """Roles that differ in words: 'Research Engineer Intern' vs 'MLSys Research Intern'.
+
+    A team or place after a comma only adds to a role: 'Research Intern, Systems Group' ~ 'Research Intern'."""
     if not a.role.strip() or not b.role.strip() or _latin(a.role) != _latin(b.role):
         return False
-    orgs = [a.organisation, b.organisation]
-    return bool(role_key(a.role, orgs)) and bool(role_key(b.role, orgs)) and \
-        role_key(a.role, orgs) != role_key(b.role, orgs)
+    orgs = [a.organisation, b.organisation] + [place for place in (a.location, b.location) if place]
+    ka, kb = role_key(a.role, orgs), role_key(b.role, orgs)
+    if not ka or not kb or ka == kb:
+        return False
+    return role_key(a.role.split(",")[0], orgs) != role_key(b.role.split(",")[0], orgs)
 
 
 def misspelling(a: str, b: str) -> Optional[Tuple[str, str]]:
@@ -174,14 +192,21 @@ class ConflictingEntryFacts(Rule):
 
     def _group(self, group: List, today: dt.date, conflicts: Callable, same: Callable,
                label: Callable) -> Iterator[Diagnostic]:
-        if len({node.span.path for node in group}) < 2:
+        by_path: Dict[str, List] = {}
+        for node in group:
+            by_path.setdefault(node.span.path, []).append(node)
+        # dozens of entries of one place in one file say nothing about which is which
+        if len(by_path) < 2 or max(len(nodes) for nodes in by_path.values()) > _CROWD:
             return
+        partner = {(id(node), path): _partner(node, nodes, today, conflicts, same)
+                   for node in group for path, nodes in by_path.items() if path != node.span.path}
         pairs = []
+        order = {id(node): i for i, node in enumerate(group)}
         agreements: Dict[int, int] = {id(node): 0 for node in group}
         for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                if a.span.path == b.span.path or _partner(a, group, b.span.path, today, conflicts, same) is not b \
-                        or _partner(b, group, a.span.path, today, conflicts, same) is not a:
+            for path in by_path:
+                b = partner.get((id(a), path))
+                if b is None or order[id(b)] < i or partner.get((id(b), a.span.path)) is not a:
                     continue
                 facts = conflicts(a, b)
                 if facts:
@@ -205,9 +230,9 @@ class ConflictingEntryFacts(Rule):
                               related=related)
 
 
-def _partner(node, group: List, path: str, today: dt.date, conflicts: Callable, same: Callable):
-    """The entry of `path` that states the same degree or job as `node`: one that agrees, else the only one."""
-    candidates = [o for o in group if o.span.path == path and _same_period(node, o, today) and same(node, o)]
+def _partner(node, nodes: List, today: dt.date, conflicts: Callable, same: Callable):
+    """The entry among `nodes` (one file's) that states the same degree or job: one that agrees, else the only one."""
+    candidates = [o for o in nodes if _same_period(node, o, today) and same(node, o)]
     agreeing = [o for o in candidates if not conflicts(node, o)]
     if agreeing:
         return agreeing[0]  # the facts agree with one of them: the others are other stints

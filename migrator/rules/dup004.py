@@ -5,7 +5,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 from types import SimpleNamespace
-from typing import Dict, Iterator, List, Optional, Set, Tuple
+from typing import Dict, Iterator, List, Optional, Tuple
 
 from ..diagnostics import Diagnostic
 from ..model import Span
@@ -17,6 +17,7 @@ _LONG = 80        # one sentence this long is a paragraph, and a paragraph is no
 _BLOCK_CHARS = 50  # two short lines ('2021', 'Paris') repeat by chance; a block says more
 _SUBSTANTIAL = 40
 _CANDIDATES = 4   # earlier copies tried per line: keeps a page of 1,000 '</div>' linear
+_LONGEST = 400    # a longer copy is reported in pieces, so a page repeating itself stays linear
 _RULE = re.compile(r"^\s*([-=*_])(\s*\1){2,}\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 _DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*$")
@@ -124,7 +125,7 @@ class RepeatedBlock(Rule):
                 fix = exact_duplicate_fix(ctx, SimpleNamespace(span=origin), SimpleNamespace(span=span))
                 verb = "repeats" if span.line == span.end_line else "repeat"
                 yield self.report(f"{_lines(span)} {verb} {_lines(origin)} word for word: "
-                                  f"'{short(visible_text(second[0].text), 50)}'", span, related=[origin], fix=fix)
+                                  f"'{short(second[0].text.strip(), 50)}'", span, related=[origin], fix=fix)
 
 
 def _lines(span: Span) -> str:
@@ -140,8 +141,10 @@ def repeated_runs(lines: List[Line]) -> Iterator[Tuple[List[Line], List[Line]]]:
         best: Optional[Tuple[int, int]] = None
         earlier = seen[keys[j]] if keys[j] else []
         for i in dict.fromkeys(earlier[:_CANDIDATES // 2] + earlier[-(_CANDIDATES // 2):]):
+            if i and keys[i - 1] and keys[i - 1] == keys[j - 1]:
+                continue  # the run started a line earlier and was already weighed
             length = 0
-            while j + length < len(lines) and i + length < j and keys[j + length] and \
+            while length < _LONGEST and j + length < len(lines) and i + length < j and keys[j + length] and \
                     keys[i + length] == keys[j + length]:
                 length += 1
             if best is None or length > best[1]:
