@@ -89,34 +89,35 @@ def _convert(site_path, to, out, dry_run, force, keep_stale, report_path, theme,
 
 def stale_nodes(site: Site, loaded, today: dt.date) -> Dict[int, str]:
     """id(node) -> reason, for nodes the template-leftover rules flag (TPL001, TPL002)."""
-    try:
-        from .rules import BY_CODE  # before .owner, which imports the rules package
-        from .lint.config import load_config
-        from .owner import resolve_owner
-        from .rules.base import LintContext
-    except ImportError as exc:
-        print(f"migrate: warning: template leftover rules unavailable ({exc}); nothing dropped", file=sys.stderr)
-        return {}
+    from .rules import BY_CODE  # before .owner, which imports the rules package
+    from .lint.config import ConfigError, load_config
+    from .owner import resolve_owner
+    from .rules.base import LintContext
+
     rules = [BY_CODE[code] for code in STALE_RULES if code in BY_CODE]
     if not rules:
         return {}
     try:
         overrides = load_config(Path(site.root)).owner
-    except Exception:  # noqa: BLE001 - a broken lint config must not stop a conversion
+    except ConfigError as exc:  # a broken lint config must not stop a conversion
+        print(f"migrate: warning: {exc}; owner identity taken from the site only", file=sys.stderr)
         overrides = {}
     ctx = LintContext(site=site, loaded=loaded, owner=resolve_owner(site, overrides), today=today)
     found = [d for rule in rules for d in rule.check(ctx)]
-    whole_pages = {d.span.path: d for d in found if "sample page" in d.message}
+    whole_pages = {d.span.path: d for d in found if d.whole_file}
     stale: Dict[int, str] = {id(p): f"{whole_pages[p.path].code} {whole_pages[p.path].message}"
                              for p in site.pages if p.path in whole_pages}
+    by_path: Dict[str, list] = {}
+    for diag in found:
+        by_path.setdefault(diag.span.path, []).append(diag)
     for _, node in content_nodes(site):
         if node.span.path in whole_pages:
             diag = whole_pages[node.span.path]
             stale[id(node)] = f"{diag.code} {diag.message}"
             continue
-        for diag in found:
+        for diag in by_path.get(node.span.path, ()):
             span = diag.span
-            if span.path == node.span.path and span.line <= node.span.line <= max(span.end_line, span.line):
+            if span.line <= node.span.line <= max(span.end_line, span.line):
                 stale[id(node)] = f"{diag.code} {diag.message}"
                 break
     return stale

@@ -38,6 +38,8 @@ class Diagnostic:
     span: Span
     related: List[Span] = field(default_factory=list)
     fix: Optional[Fix] = None
+    whole_file: bool = False
+    """The finding is about the whole file (a sample page), not only the lines of its span."""
 
     def sort_key(self):
         return (self.span.path, self.span.line, self.span.col, self.code)

@@ -110,3 +110,11 @@ def test_marked_section_in_an_author_line_is_read(tmp_path):
     result = subprocess.run([sys.executable, "-m", "migrator", "dump", str(tmp_path)], capture_output=True,
                             text=True, timeout=120)
     assert result.returncode in (0, 1), result.stderr
+
+
+@pytest.mark.xfail(strict=False, reason="acad-homepage reader reads no news under '# News' after an "
+                   "unclosed paper-box-text div, yet the academicpages site convert writes reads one back")
+def test_news_after_unclosed_paper_box_round_trip():
+    page = b"# News\n<div class='paper-box-text' markdown=\"1\">\n- *2023.5*: text"
+    source, written = round_trip(ACAD, {"_pages/about.md": page}, "academicpages")
+    assert len(written.news) == len(source.news)

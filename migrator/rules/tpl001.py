@@ -77,8 +77,10 @@ class TemplateSampleContent(Rule):
             span, more = block_span(run)
             fact = run[0][1]
             if fact.whole_file:  # a demo page nobody links to: worth knowing, not a warning
-                yield self.report(f"{fact.what} is still published ('{short(fact.text, 50)}') {_from(fact)}",
-                                  span, severity="info")
+                found = self.report(f"{fact.what} is still published ('{short(fact.text, 50)}') {_from(fact)}",
+                                    span, severity="info")
+                found.whole_file = True
+                yield found
                 continue
             yield self.report(f"{fact.what}: '{short(fact.text, 70)}'{more} {_from(fact)}", span)
         yield from self._config(ctx, data)
