@@ -1,14 +1,12 @@
 """The academicpages reader and the shared field parsers, on the seed fixtures and small fixtures."""
-import json
 
 import pytest
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, check_site_golden
 from migrator.accounting import account_site
 from migrator.readers import read_site
 from migrator.readers.fields import (link_kind, parse_authors, parse_date, parse_range, parse_venue,
                                      section_kind)
-from migrator.serialize import to_data
 
 OWNER = ["Xuanlei Zhao"]
 GOLDEN_SITES = ["seed-academicpages", "seed-academicpages-2024", "ap-collections", "ap-publist"]
@@ -204,16 +202,7 @@ def test_accounting(name):
 
 @pytest.mark.parametrize("name", GOLDEN_SITES)
 def test_golden(name, update_goldens):
-    data = to_data(read_site(str(FIXTURES / name)))
-    data["root"] = f"fixtures/{name}"
-    text = json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
-    golden = ROOT / "tests" / "goldens" / "readers" / f"{name}.json"
-    if update_goldens:
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(text, encoding="utf-8")
-    if not golden.exists():
-        pytest.fail(f"no golden {golden.name}: run pytest --update-goldens and review the file")
-    assert text == golden.read_text(encoding="utf-8")
+    check_site_golden(name, update_goldens)
 
 
 @pytest.mark.parametrize("rel, collection, values, meta, config, url", [

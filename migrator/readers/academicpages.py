@@ -9,6 +9,7 @@ from ..loader import Document, LoadedSite
 from ..model import CONTENT_LISTS, Markup, Problem, Span
 from . import collections as collection_items
 from . import cv, cvmarkdown
+from .blocks import Context, add_nodes, parse_section
 from .datafiles import read_data_files
 from .fields import clean_heading, owner_names, section_kind
 from .markdown import Line, Section, split_sections
@@ -189,11 +190,6 @@ def section_span_lines(section: Section, lines: List[Line], ctx: ReadContext) ->
 
 def read_structured(kind: str, section: Section, lines: List[Line], ctx: ReadContext) -> list:
     """Entries of news, education, experience, ... sections, by the shared block parser."""
-    try:
-        from .blocks import Context, add_nodes, parse_section
-        from .entries import ENTRY_PARSERS  # noqa: F401  (the block parser needs it)
-    except ImportError:  # the shared parser is not there: the section stays free text
-        return []
     part = Section(title=section.title, level=section.level, heading_lines=section.heading_lines, lines=lines)
     nodes = parse_section(kind, part, Context(path=ctx.path, owners=ctx.owners))
     add_nodes(ctx.site, ctx.doc.page, nodes)

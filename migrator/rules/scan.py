@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
 from .base import LintContext
+from .textscan import blank_comments
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
@@ -65,32 +66,6 @@ def _trim(url: str) -> str:
     while url.endswith(")") and url.count(")") > url.count("("):
         url = url[:-1]
     return url
-
-
-_COMMENT_ENDS = {"<!--": "-->", "{% comment %}": "{% endcomment %}"}
-
-
-def _uncommented(line: str, hidden: str) -> Tuple[str, str]:
-    """Blank out what HTML and Liquid comments hide (Jekyll renders none of it);
-    `hidden` is the closing marker still awaited from an earlier line."""
-    out, i = [], 0
-    while i < len(line):
-        if hidden:
-            end = line.find(hidden, i)
-            if end < 0:
-                out.append(" " * (len(line) - i))
-                return "".join(out), hidden
-            out.append(" " * (end + len(hidden) - i))
-            i, hidden = end + len(hidden), ""
-            continue
-        starts = [(line.find(m, i), m) for m in _COMMENT_ENDS if line.find(m, i) >= 0]
-        if not starts:
-            out.append(line[i:])
-            break
-        start, marker = min(starts)
-        out.append(line[i:start] + " " * len(marker))
-        i, hidden = start + len(marker), _COMMENT_ENDS[marker]
-    return "".join(out), hidden
 
 
 def links_in_line(text: str, path: str, number: int, page_url: str) -> List[Written]:
@@ -150,7 +125,7 @@ def written_links(ctx: LintContext) -> List[Written]:
     found: List[Written] = []
     shown_at = included_by(ctx)
     for doc in ctx.loaded.documents:
-        fence, hidden = None, ""
+        fence, in_html, in_liquid = None, False, False
         # a file Jekyll does not write has no URL to resolve its local links from
         page_url = shown_at.get(doc.path, doc.page.url if doc.page.output else "")
         for i, line in enumerate(doc.text.lines, start=1):
@@ -162,7 +137,7 @@ def written_links(ctx: LintContext) -> List[Written]:
             if opened:
                 fence = None if fence == opened.group(1)[0] else (fence or opened.group(1)[0])
                 continue
-            line, hidden = _uncommented(line, hidden)
+            line, in_html, in_liquid = blank_comments(line, in_html, in_liquid)
             if fence is None:
                 found += links_in_line(line, doc.path, i, page_url)
     for rel, lines in yaml_files(ctx).items():

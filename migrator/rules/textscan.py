@@ -61,7 +61,7 @@ def _rendered(loaded, pages_only: bool) -> Iterator[Line]:
         in_html = in_liquid = False
         for number in range(start, len(lines) + 1):
             raw = lines[number - 1]
-            text, in_html, in_liquid = _visible(raw, in_html, in_liquid)
+            text, in_html, in_liquid = blank_comments(raw, in_html, in_liquid)
             if not text.strip():
                 continue
             nxt = lines[number] if number < len(lines) else ""
@@ -69,7 +69,7 @@ def _rendered(loaded, pages_only: bool) -> Iterator[Line]:
             yield Line(doc.path, number, text, collection, heading)
 
 
-def _visible(line: str, in_html: bool, in_liquid: bool) -> Tuple[str, bool, bool]:
+def blank_comments(line: str, in_html: bool, in_liquid: bool) -> Tuple[str, bool, bool]:
     """The line with comment text blanked (columns kept), and whether a comment stays open."""
     out, i = "", 0
     while i < len(line):
