@@ -41,6 +41,10 @@ class Diagnostic:
     whole_file: bool = False
     """The finding is about the whole file (a sample page), not only the lines of its span."""
 
+    def __post_init__(self):
+        # one finding, one line: `path:line:col: CODE message` must survive any message text
+        self.message = " ".join(self.message.split())
+
     def sort_key(self):
         return (self.span.path, self.span.line, self.span.col, self.code)
 

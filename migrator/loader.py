@@ -6,6 +6,7 @@ bodies. Symlinks are never followed; paths are kept relative to the root.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional
@@ -78,7 +79,10 @@ def list_files(root: Path) -> List[str]:
                              if not d.startswith(".") and d not in ("_site", "node_modules", "vendor"))
         for name in filenames:
             full = os.path.join(dirpath, name)
-            if os.path.islink(full):
+            try:  # symlinks are not followed; pipes, sockets and devices are not read (a pipe would hang)
+                if not stat.S_ISREG(os.lstat(full).st_mode):
+                    continue
+            except OSError:
                 continue
             found.append(os.path.relpath(full, root).replace(os.sep, "/"))
     return sorted(found)

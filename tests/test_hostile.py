@@ -251,8 +251,6 @@ def test_symlink_out_of_the_site_is_not_followed(tmp_path):
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
-@pytest.mark.xfail(strict=False, reason="loader.list_files lists a named pipe as a page and read_bytes "
-                   "waits on it forever; it should skip files that are not regular")
 def test_named_pipe_with_a_page_name_does_not_hang(tmp_path):
     site = make_site(tmp_path, "fm_good_date.md")
     os.mkfifo(site / "_pages" / "pipe.md")

@@ -77,8 +77,6 @@ def test_ctrl_c_during_convert_leaves_the_previous_output(tmp_path, monkeypatch,
     assert tree_digest(tmp_path) == before  # no half site, no temporary folder left
 
 
-@pytest.mark.xfail(strict=False, reason="converting.run_convert lets OSError from output_dir.write_tree "
-                   "through: 'internal error ... OSError' instead of a clear 'cannot write' message")
 @pytest.mark.parametrize("code", [errno.ENOSPC, errno.EROFS, errno.EACCES])
 def test_full_or_read_only_output_is_a_clear_error(tmp_path, monkeypatch, capsys, code):
     out = previous_output(tmp_path)

@@ -10,6 +10,7 @@ from typing import Dict, List, Optional
 
 from ..loader import Document, LoadedSite
 from ..model import CONTENT_LISTS, Markup, Page, Problem, Span
+from .collections import read_item
 from .blocks import Context, add_nodes, comment_end, comment_start, free_section
 from .fields import owner_names, section_kind
 from .html_pubs import block_end, is_paper_box
@@ -235,7 +236,11 @@ def read(loaded: LoadedSite) -> None:
     for doc in about:
         doc.page.role = "about"
     for doc in about + pages + [d for d in loaded.documents if "/includes/" in d.path]:
-        if doc.path not in reader.visited:
+        if doc.page.collection == "posts" and doc.path not in reader.visited:
+            # Jekyll's own blog posts: read as posts, whichever theme the site uses
+            reader.visited.add(doc.path)
+            read_item(doc, reader)
+        elif doc.path not in reader.visited:
             if "/includes/" in doc.path:
                 doc.page.role = "include"
             guarded(reader, doc)

@@ -118,10 +118,11 @@ def project(lines: List[Line], ctx: Context, kind: str) -> list:
     entry = Project(span=span_of(lines, ctx))
     entry.start, entry.end = iso_range(raw)
     links, _ = entry_links(body[:1], ctx.path)
-    named = re.match(r"^(\*\*|__)?(\[[^\]]+\]\([^)]*\)|[^*:：\[\]()]+?)(\*\*|__)?\s*[:：]\s*(.*?)(\*\*|__)?$", head) or \
-        re.match(r"^(\*\*|__)(.+?)(\*\*|__)()()$", head)
+    # '**Name (2021)**: what it does' names the project in bold, whatever the name holds
+    named = re.match(r"^(\*\*|__)((?:(?!\1).)+)(\1)\s*(?:[:：]\s*(.*))?()$", head) or \
+        re.match(r"^(\*\*|__)?(\[[^\]]+\]\([^)]*\)|[^*:：\[\]()]+?)(\*\*|__)?\s*[:：]\s*(.*?)(\*\*|__)?$", head)
     if named:
-        entry.name, entry.description = plain_text(named.group(2)), named.group(4).strip()
+        entry.name, entry.description = plain_text(named.group(2)), (named.group(4) or "").strip()
     else:
         parts = split_parts(head)
         entry.name, entry.description = (plain_text(parts[0]), ", ".join(parts[1:])) if parts else ("", "")

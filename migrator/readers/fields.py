@@ -12,7 +12,7 @@ from typing import Any, Dict, List, Tuple
 from ..model import Person, Profile, Venue
 from .markdown import strip_markup
 from .names import name_matches, normalise_name
-from .venues import short_venue_label
+from .venues import analyse as analyse_venue
 
 __all__ = ["parse_authors", "parse_venue", "link_kind", "parse_date", "parse_range",
            "section_kind", "owner_names", "clean_heading"]
@@ -115,27 +115,10 @@ def parse_authors(fragment: str, owner_names: List[str]) -> List[Person]:
     return people
 
 
-_PREPRINT = re.compile(r"\b(arxiv|preprint|under review|under submission|in submission|submitted|"
-                       r"in preparation|in prep\.?|working paper|manuscript|biorxiv|medrxiv|ssrn|"
-                       r"openreview)\b", re.I)
-_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
-_SHORT_YEAR = re.compile(r"['’](\d{2})\b")
-
-
 def parse_venue(text: str) -> Venue:
     """Venue with a short label ('ICLR 2025'), full name, year and preprint flag."""
-    raw = text
-    plain = strip_markup(text).strip(" .,;|")
-    year = None
-    years = _YEAR.findall(plain)
-    if years:
-        year = int(years[-1])
-    else:
-        short = _SHORT_YEAR.search(plain)
-        if short:
-            year = 2000 + int(short.group(1)) if int(short.group(1)) < 70 else 1900 + int(short.group(1))
-    label, name = short_venue_label(plain, year)
-    return Venue(label=label, name=name, year=year, preprint=bool(_PREPRINT.search(plain)), raw=raw)
+    label, name, year, preprint = analyse_venue(text)
+    return Venue(label=label, name=name, year=year, preprint=preprint, raw=text)
 
 
 _LINK_LABELS = [

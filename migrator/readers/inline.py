@@ -17,7 +17,8 @@ from .fields import link_kind
 
 warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
 
-_URL = r"<?((?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+[\"'][^\"']*[\"'])?"
+# '(<url with {{ liquid }} spaces>)' is kramdown's form for a URL holding spaces
+_URL = r"<?((?<=<)[^<>\n]*(?=>)|(?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+[\"'][^\"']*[\"'])?"
 _IMAGE = r"!\[([^\]]*)\]\(\s*" + _URL + r"\s*\)"
 _LABEL = r"((?:\\.|" + _IMAGE + r"|\[[^\]]*\]|[^\[\]\\])*)"
 MD_LINK = re.compile(r"(?<!!)\[" + _LABEL + r"\]\(\s*" + _URL + r"\s*\)")

@@ -67,7 +67,7 @@ def _code_venue(prefix: str) -> str:
     return ""
 
 
-def _is_link_row(text: str) -> bool:
+def is_link_row(text: str) -> bool:
     """A line of links (and separators), possibly after a venue: '**Preprint** \\| [Paper](..) \\| [Code](..)'."""
     links = list(MD_LINK.finditer(text))
     if not links and "<a" in text:
@@ -165,10 +165,10 @@ def read_entry(lines: List[Line], ctx: Context) -> Optional[Publication]:
             notes.append(raw.strip())
             _add_links(pub, text, line_span, title_url)
             continue
-        if not pub.authors and not _is_link_row(text) and _looks_like_authors(text, ctx.owners):
+        if not pub.authors and not is_link_row(text) and _looks_like_authors(text, ctx.owners):
             pub.authors, authors_line = authors_of(text, ctx.owners), number
             continue
-        if _is_link_row(text) or (not venue_raw and len(strip_markup(text)) < 100):
+        if is_link_row(text) or (not venue_raw and len(strip_markup(text)) < 100):
             head = _venue_text(text)
             if head and not venue_raw:
                 venue_raw, venue_line = head, number

@@ -1,48 +1,242 @@
-"""Short venue labels ('ICLR 2025') from the long forms sites write."""
+"""Venue text as sites write it -> short label ('ICLR 2025'), full name, year and preprint flag."""
 from __future__ import annotations
 
+import html
 import re
-from typing import Optional, Tuple
+from typing import List, Optional, Tuple
+
+from .markdown import strip_markup
+
+# Well-known full names -> the acronym people use. Journals first: a journal named after a field
+# ('IEEE Robotics and Automation Letters') must not turn into that field's conference (ICRA).
+JOURNALS = [
+    (r"robotics and automation letters", "RA-L"), (r"transactions on robotics", "T-RO"),
+    (r"transactions on pattern analysis and machine intelligence", "TPAMI"),
+    (r"international journal of computer vision", "IJCV"), (r"transactions on image processing", "TIP"),
+    (r"transactions on neural networks and learning systems", "TNNLS"),
+    (r"transactions on evolutionary computation", "TEVC"), (r"transactions on cybernetics", "TCYB"),
+    (r"transactions on fuzzy systems", "TFUZZ"), (r"transactions on knowledge and data engineering", "TKDE"),
+    (r"transactions on multimedia", "TMM"), (r"transactions on circuits and systems for video technology", "TCSVT"),
+    (r"transactions on intelligent transportation systems", "T-ITS"),
+    (r"transactions on affective computing", "TAFFC"),
+    (r"transactions on audio, speech,? and language processing", "TASLP"),
+    (r"transactions on medical imaging", "TMI"), (r"transactions on visualization and computer graphics", "TVCG"),
+    (r"acm transactions on graphics", "TOG"), (r"transactions on signal processing", "TSP"),
+    (r"transactions on mobile computing", "TMC"), (r"transactions on parallel and distributed systems", "TPDS"),
+    (r"transactions on information forensics and security", "TIFS"),
+    (r"transactions on geoscience and remote sensing", "TGRS"), (r"transactions on networking", "ToN"),
+    (r"journal of selected topics in applied earth observations and remote sensing", "JSTARS"),
+    (r"transactions on machine learning research", "TMLR"), (r"journal of machine learning research", "JMLR"),
+    (r"transactions of the association for computational linguistics", "TACL"),
+    (r"proceedings of the national academy of sciences", "PNAS"),
+]
+CONFERENCES = [
+    (r"learning representations", "ICLR"), (r"neural information processing systems", "NeurIPS"),
+    (r"international conference on neural information processing", "ICONIP"),
+    (r"international conference on machine learning", "ICML"), (r"computer vision and pattern recognition", "CVPR"),
+    (r"international conference on computer vision", "ICCV"), (r"european conference on computer vision", "ECCV"),
+    (r"winter conference on applications of computer vision", "WACV"), (r"british machine vision conference", "BMVC"),
+    (r"north american chapter of the association for computational linguistics", "NAACL"),
+    (r"european chapter of the association for computational linguistics", "EACL"),
+    (r"asia-pacific chapter of the association for computational linguistics", "AACL"),
+    (r"association for computational linguistics", "ACL"),
+    (r"empirical methods in natural language processing", "EMNLP"),
+    (r"international conference on computational linguistics", "COLING"),
+    (r"aaai conference on artificial intelligence", "AAAI"),
+    (r"international joint conference on artificial intelligence", "IJCAI"),
+    (r"international joint conference on neural networks", "IJCNN"),
+    (r"pacific-asia conference on knowledge discovery and data mining", "PAKDD"),
+    (r"knowledge discovery and data mining", "KDD"), (r"(?:the )?web conference|world wide web conference", "WWW"),
+    (r"web search and data mining", "WSDM"), (r"information and knowledge management", "CIKM"),
+    (r"research and development in information retrieval", "SIGIR"),
+    (r"siam international conference on data mining", "SDM"), (r"international conference on data mining", "ICDM"),
+    (r"international conference on data engineering", "ICDE"), (r"machine learning and systems", "MLSys"),
+    (r"principles and practice of parallel programming", "PPoPP"),
+    (r"high performance computing, networking, storage", "SC"),
+    (r"operating systems design and implementation", "OSDI"), (r"operating systems principles", "SOSP"),
+    (r"networked systems design and implementation", "NSDI"),
+    (r"international conference on multimedia and expo", "ICME"),
+    (r"acm (?:international conference on )?multimedia", "ACM MM"),
+    (r"international conference on robotics and automation", "ICRA"), (r"intelligent robots and systems", "IROS"),
+    (r"conference on robot learning", "CoRL"), (r"robotics: science and systems", "RSS"),
+    (r"artificial intelligence and statistics", "AISTATS"), (r"uncertainty in artificial intelligence", "UAI"),
+    (r"conference on learning theory", "COLT"),
+    (r"international conference on acoustics, speech,? and signal processing", "ICASSP"),
+    (r"medical image computing and computer[- ]assisted intervention", "MICCAI"),
+    (r"international conference on image processing", "ICIP"),
+    (r"intelligent transportation systems conference", "ITSC"), (r"design automation conference", "DAC"),
+    (r"international symposium on computer architecture", "ISCA"),
+    (r"conference on computer and communications security", "CCS"),
+    (r"network and distributed system security", "NDSS"), (r"symposium on security and privacy", "IEEE S&P"),
+    (r"usenix security symposium", "USENIX Security"), (r"conference on computer communications", "INFOCOM"),
+    (r"conference on human factors in computing systems", "CHI"),
+    (r"user interface software and technology", "UIST"),
+    (r"international conference on software engineering", "ICSE"),
+    (r"foundations of software engineering", "FSE"), (r"congress on evolutionary computation", "CEC"),
+    (r"genetic and evolutionary computation conference", "GECCO"),
+]
+SERVERS = {"arxiv": "arXiv", "biorxiv": "bioRxiv", "medrxiv": "medRxiv", "chemrxiv": "ChemRxiv",
+           "techrxiv": "TechRxiv", "psyarxiv": "PsyArXiv", "socarxiv": "SocArXiv", "ssrn": "SSRN",
+           "research square": "Research Square", "preprints.org": "Preprints.org", "corr": "CoRR"}
+_SERVER = re.compile(r"^(" + "|".join(re.escape(s) for s in SERVERS) + r")\b", re.I)
+_STATUS = re.compile(r"\b(under review|under submission|in submission|submitted|under revision|revision requested|"
+                     r"revise and resubmit|r&r|major revision|minor revision|in preparation|in prep\.?)(?!\w)", re.I)
+_STATUS_PREFIX = re.compile(_STATUS.pattern + r"\s*(?:at|to|in|with|:)?\s*", re.I)
+PREPRINT = re.compile(r"\b(arxiv|biorxiv|medrxiv|chemrxiv|techrxiv|psyarxiv|socarxiv|ssrn|corr|preprints?|"
+                      r"working papers?|discussion papers?|job market paper|manuscript)\b", re.I)
+_JOURNAL_WORD = re.compile(r"\b(transactions|journal|letters|magazine)\b", re.I)
+_CONTINUES = re.compile(r"\s+(and|&|for|of|on|in|with|theory|applications|systems|technolog\w*)\b", re.I)
+# ranks and presentation notes ('(TOP)', '(CCF-A)', 'Oral'): about the paper or the journal, not its name
+_TAG = re.compile(r"^(top\s*\d*%?|ei|sci|scie|ssci|esci|cssci|cscd|jcr.*|q[1-4]|ccf-?[abc]|caai-?[abc]|"
+                  r"core\s*a\*?|oral|spotlight|poster|highlight|if\s*[:=].*)$", re.I)
+_NOTE_PAREN = re.compile(r"\(([^()]*(?:\([^()]*\))?[^()]*)\)")
+_NOTE_WORDS = re.compile(r"\b(oral|spotlight|poster|highlight|best\b.*|award|nominee|ccf|caai|top|sci|ei|jcr|"
+                         r"impact factor|if:)\b", re.I)
+_ACRONYM_PAREN = re.compile(r"\(\s*([A-Z][A-Za-z0-9&\-]*[A-Z][A-Za-z0-9&\-]*)(?:['’]?\s?\d{2,4})?\s*\)")
+_IDS = re.compile(r"\bdoi:?\s*10\.\S+|\b10\.\d{4,}/\S+|https?://\S+|\bISBN[\s:\-]*[\dX][\dX\- ]+[\dX]|"
+                  r"(?<![\d.])\d{4}\.\d{4,5}(?:v\d+)?(?![\d])|\[[a-z\-]+\.[A-Za-z\-]+\]", re.I)
+_PAGES = re.compile(r"\bpp?\.\s*[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?|"
+                    r"(?<=:)\s*\d+\s*[-–—]+\s*\d+(?:\+\d+)?")
+YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+_SHORT_YEAR = re.compile(r"['’](\d{2})\b|^([A-Z][A-Za-z]*[A-Z]+)\s+(\d{2})$")
+# where the name ends and volume / issue / pages / publisher series begin
+_TAIL = re.compile(r"\s*[,，]\s*(?=(?:v|vol|no|n|nr|pp?|issue|art|article|doi|early access|in press|hardcover|"
+                   r"paperback|e-?book|pmlr|lncs|lnai|ceur|ccis|springer|elsevier)\b\.?|\d)|"
+                   r"\s+\d+\s*\(\d+\)|\s+\d+\s*:\s*[eE]?\d", re.I)
+_PREFIX = re.compile(r"^(?:in(?!\s+(?:preparation|prep|press|submission|review)\b)|at|to appear (?:in|at)|"
+                     r"published in|appeared in|accepted (?:by|at|to|in)|(?:proceedings|proc\.?) of(?: the)?"
+                     r"(?=\s+(?:\d+(?:st|nd|rd|th)\b|(?-i:[A-Z][A-Za-z]*[A-Z])\b)))[\s:]+", re.I)
+_ORDINAL = re.compile(r"^(?:the\s+)?\d+(?:st|nd|rd|th)\s+", re.I)
 
 
-KNOWN_VENUES = {
-    "learning representations": "ICLR", "neural information processing": "NeurIPS",
-    "international conference on machine learning": "ICML", "computer vision and pattern recognition": "CVPR",
-    "international conference on computer vision": "ICCV", "european conference on computer vision": "ECCV",
-    "association for computational linguistics": "ACL", "empirical methods in natural language": "EMNLP",
-    "north american chapter": "NAACL", "aaai conference": "AAAI", "joint conference on artificial intelligence": "IJCAI",
-    "knowledge discovery and data mining": "KDD", "web conference": "WWW", "machine learning and systems": "MLSys",
-    "principles and practice of parallel programming": "PPoPP",
-    "high performance computing, networking, storage": "SC", "operating systems design": "OSDI",
-    "operating systems principles": "SOSP", "multimedia": "ACM MM",
-    "robotics and automation": "ICRA", "intelligent robots and systems": "IROS",
-    "artificial intelligence and statistics": "AISTATS", "uncertainty in artificial intelligence": "UAI",
-    "learning theory": "COLT", "research and development in information retrieval": "SIGIR",
-    "acoustics, speech and signal processing": "ICASSP", "medical image computing": "MICCAI",
-    "pattern analysis and machine intelligence": "TPAMI", "transactions on machine learning research": "TMLR",
-    "journal of machine learning research": "JMLR",
-}
-_ACRONYM_PAREN = re.compile(r"\(([A-Z][A-Za-z\-]*[A-Z][A-Za-z\-]*|[A-Z]{2,})(?:['’]?\s?\d{2,4})?\)")
-_YEAR_TEXT = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)|['’]\d{2}\b")
+def tidy(text: str) -> str:
+    """Spaces and punctuation left over once links, ids and years are cut out."""
+    text = re.sub(r"\[\s*\]|\(\s*[,;]?\s*\)", "", text)
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+([,.;:，])", r"\1", text)
+    text = re.sub(r"([,;:，])(?:\s*[,;:，])+", r"\1", text)
+    text = re.sub(r"\b(on|in|at|from|of)[,;]\s", r"\1 ", text)
+    text = re.sub(r"(?<=[^\W\d_]):(?=[^\W\d_])", ": ", text)
+    text = re.sub(r"\s+(on|in|at|from)$", "", text.strip())  # its link was cut out
+    return text.strip(" ,.;:，|-–—")
+
+
+def venue_part(plain: str) -> str:
+    """The venue proper of a venue string: the sentences after it ('. Preprint on HAL', '. (IF: 28.06)')
+    are notes. Splits only where a sentence clearly ends (after a number or before a parenthesis)."""
+    pieces = re.split(r"(?<=[\d)])\.\s+|\.\s*(?=\()|\.\s+(?=(?:preprint|dataset|featured|manuscript|hardcover|"
+                      r"available|also|code|doi|isbn|highly|best|oral|spotlight|selected|invited)\b)", plain,
+                      flags=re.I)
+    for piece in pieces:
+        if re.search(r"[^\W\d_]", YEAR.sub("", piece)):
+            return piece.strip()
+    return plain.strip()
+
+
+def _known(text: str) -> str:
+    """The acronym of a well-known full name in the text; '' when none matches."""
+    lowered = text.lower()
+    tables = [JOURNALS] if _JOURNAL_WORD.search(text) else [JOURNALS, CONFERENCES]
+    for table in tables:
+        for pattern, short in table:
+            for found in re.finditer(r"\b(?:" + pattern + r")\b", lowered):
+                if not _CONTINUES.match(lowered, found.end()):
+                    return short
+    return ""
+
+
+def _paren_acronym(text: str, name: str) -> str:
+    """'... Learning Representations (ICLR)': an acronym in parentheses right after the name.
+    Not a rank ('(TOP)', '(CCF-A)'), nor one after a year or number ('..., 2024 (TOP)', 'Papers 7 (CEPR)')."""
+    for found in _ACRONYM_PAREN.finditer(text):
+        before = text[:found.start()].rstrip()
+        if before and (before[-1].isalpha() or before[-1] in "'’") and not _TAG.match(found.group(1)):
+            return found.group(1)
+    leading = re.match(r"^([A-Z][A-Za-z0-9&\-]*[A-Z][A-Za-z0-9]*) \(([^()]{6,})\)$", name)
+    if leading and _abbreviates(leading.group(1), leading.group(2)):
+        return leading.group(1)  # 'EPL (Europhysics Letters)'
+    return ""
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Schwartz-Hearst: the letters of `short` occur in order in `long`, the first at a word start."""
+    letters, words = [c.lower() for c in short if c.isalnum()], long.lower()
+    at = len(words)
+    for i, ch in enumerate(reversed(letters)):
+        at = words.rfind(ch, 0, at)
+        while i == len(letters) - 1 and at > 0 and words[at - 1].isalnum():
+            at = words.rfind(ch, 0, at)
+        if at < 0:
+            return False
+    return True
+
+
+def clean_name(part: str) -> str:
+    """The venue's name: years, ranks, volume/issue/pages and 'In'/'Proceedings of' cut away."""
+    name = YEAR.sub("", part)
+    name = re.sub(r"['’]\d{2}\b", "", name)
+    name = _NOTE_PAREN.sub(lambda m: "" if _NOTE_WORDS.search(m.group(1)) or _TAG.match(m.group(1).strip())
+                           else m.group(0), name)
+    name = re.sub(r"^[^\w(\[]+", "", tidy(name))
+    for _ in range(2):
+        name = _ORDINAL.sub("", _PREFIX.sub("", name)).strip()
+    cut = _TAIL.search(name)
+    if cut:
+        name = re.sub(r"\s+\d+$", "", name[:cut.start()])  # 'Real-Time Syst 56, 112–119': volume 56
+    name = re.sub(r"(\s+(oral|spotlight|poster|highlight))+$", "", tidy(name), flags=re.I)
+    name = re.sub(r"^([A-Z][A-Za-z]*[A-Z])\s+\d{2}$", r"\1", name)  # 'IJCAI 19': the year
+    return tidy(name)
+
+
+def find_year(plain: str) -> Optional[int]:
+    """The year a venue string names: its last four-digit year, else a short 'CVPR'24' / 'IJCAI 19'."""
+    years = YEAR.findall(plain)
+    if years:
+        return int(years[-1])
+    short = _SHORT_YEAR.search(plain.strip())
+    if short:
+        two = int(short.group(1) or short.group(3))
+        return 2000 + two if two < 70 else 1900 + two
+    return None
+
+
+def analyse(text: str) -> Tuple[str, str, Optional[int], bool]:
+    """(label, full name, year, preprint) of a venue text as the source writes it."""
+    plain = tidy(_IDS.sub("", html.unescape(strip_markup(text))))
+    part = venue_part(plain)
+    unpaged = _PAGES.sub("", part)
+    year = find_year(unpaged) or find_year(_PAGES.sub("", plain))
+    label, name = short_venue_label(part, year)
+    preprint = bool(_STATUS.search(part) or PREPRINT.search(part) and not re.search(r"\bpublished\b", part, re.I))
+    return label, name, year, preprint
 
 
 def short_venue_label(plain: str, year: Optional[int]) -> Tuple[str, str]:
-    """(short label, full name) of a venue text already stripped of markup."""
-    acronym = ""
-    found = _ACRONYM_PAREN.search(plain)
-    if found:
-        acronym = found.group(1)
-    else:
-        lowered = plain.lower()
-        acronym = next((short for long, short in KNOWN_VENUES.items() if long in lowered), "")
-    without_year = _YEAR_TEXT.sub("", plain)
-    name = re.sub(r"\s*\([^)]*\)\s*", " ", without_year) if acronym else without_year
-    name = re.sub(r"^(in|at|to appear in|published in|accepted (?:by|at|to))\s+", "", name.strip(), flags=re.I)
-    name = re.sub(r"(\s*[,.;:]\s*)+$", "", re.sub(r"\s+", " ", name)).strip(" ,.;")
-    name = re.split(r"\s*,\s*(?:pp?\.|vol\.?|no\.|issue|art\.|\d)", name, flags=re.I)[0].strip(" ,.;")
-    if re.match(r"arxiv\b", name, re.I):
-        name, acronym = "", "arXiv"
+    """(short label, full name) of a venue text already stripped of markup; `year` goes in the label."""
+    plain = tidy(_IDS.sub("", html.unescape(strip_markup(plain))))
+    name = clean_name(plain)
+    server = _SERVER.match(name)
+    if server and not _STATUS.search(plain):
+        short = SERVERS[server.group(1).lower()]
+        return (f"{short} {year}" if year else short), ""
+    status = _STATUS.search(plain)
+    acronym = "" if status else _paren_acronym(plain, name) or _known(plain)
     if not acronym:
-        label = f"{name} {year}" if year and name else (name or plain.strip(" ,.;"))
-        return label, name if len(name.split()) > 4 else ""
-    return (f"{acronym} {year}" if year else acronym), name
+        label = f"{name} {year}" if year and name else (name or tidy(plain).strip("()"))
+        full = _STATUS_PREFIX.sub("", name) if status else name
+        return label, full if len(full.split()) > 4 else ""
+    full = tidy(re.sub(r"\s*\(\s*" + re.escape(acronym) + r"[^)]*\)", " ", name))
+    full = tidy(re.sub(r"^" + re.escape(acronym) + r"\s*\((.*)\)$", r"\1", full))
+    short = _qualified(plain, acronym)
+    return (f"{short} {year}" if year else short), ("" if full in (acronym, "") else full)
+
+
+def _qualified(text: str, acronym: str) -> str:
+    """'Findings of EMNLP' and 'ICML Workshop': the label must not name the main conference alone."""
+    if acronym in ("ACL", "EMNLP", "NAACL", "EACL", "AACL") and re.search(r"\bfindings\b", text, re.I):
+        named: List[str] = re.findall(r"\b(ACL|EMNLP|NAACL|EACL|AACL)\b", text)
+        return f"Findings of {named[-1] if named else acronym}"
+    if re.search(r"\bworkshops?\b", text, re.I) and not acronym.endswith("W") and not re.search(
+            r"\b" + re.escape(acronym) + r"\s+workshop", text, re.I):
+        return f"{acronym} Workshop"
+    return acronym

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from difflib import SequenceMatcher
 from typing import Callable, Dict, Iterator, List, Optional, Tuple
 
@@ -39,7 +40,7 @@ _ROLE_NOISE = re.compile(r"(?i)\([^)]*\)|\b(?:advised|supervised|mentored|hosted
                          r"\b(?:advisors?|supervisors?|mentors?|hosts?)\s*:.*|\s/\s.*|"
                          r"\s(?:at|@)\s.*|\b(?:19|20)\d\d\b|\b(?:spring|summer|fall|autumn|winter)\b")
 _ROLE_WORDS = {"sr": "senior", "jr": "junior", "asst": "assistant", "assoc": "associate", "prof": "professor",
-               "engr": "engineer", "postdoc": "postdoctoral", "internship": "intern", "swe": "software engineer",
+               "engr": "engineer", "internship": "intern", "swe": "software engineer",
                "res": "research", "mgr": "manager", "vis": "visiting"}
 _CROWD = 25
 _DUTIES = ("teaching", "research")  # a teaching and a research assistant at one place are two jobs
@@ -114,7 +115,7 @@ def role_key(role: str, organisations: List[str]) -> str:
         for alias in sorted(organisation_aliases(name), key=len, reverse=True):
             text = re.sub(rf"\s(?:at\s)?{re.escape(alias)}\s", " ", text)
     words = [_ROLE_WORDS.get(w, w) for w in text.split() if w not in STOPWORDS]
-    return "".join(words)
+    return re.sub(r"postdoc(?!toral)", "postdoctoral", "".join(words))  # 'Post-doc' = 'Postdoctoral'
 
 
 def roles_conflict(a, b) -> bool:
@@ -148,9 +149,12 @@ def misspelling(a: str, b: str) -> Optional[Tuple[str, str]]:
 
 
 def _main_name(name: str) -> List[str]:
+    """Words of the name before a comma or bracket, accents and British/American spelling ignored."""
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", name or "")
-    text = re.split(r"[,(（/]| - | – ", text)[0]
-    return re.findall(r"\w+", text)
+    text = unicodedata.normalize("NFKD", re.split(r"[,(（/]| - | – ", text)[0])
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return [re.sub(r"tre$", "ter", re.sub(r"is(e|ed|ation|ing)$", r"iz\1", w.replace("our", "or")))
+            for w in re.findall(r"\w+", text)]
 
 
 class ConflictingEntryFacts(Rule):

@@ -103,8 +103,9 @@ class RepeatedBlock(Rule):
     ```
 
     ## Fix
-    Delete the second copy. When the copies are the same lines, blank lines
-    included, `--fix` deletes it.
+    Delete the second copy, or rewrite it if it was pasted in the wrong place.
+    When a copy of two or more lines repeats the first line for line, blank
+    lines included, `--fix` deletes it.
     """
 
     code = "DUP004"
@@ -122,7 +123,11 @@ class RepeatedBlock(Rule):
                     continue
                 span = Span(second[0].path, second[0].number, 1, second[-1].number)
                 origin = Span(first[0].path, first[0].number, 1, first[-1].number)
-                fix = exact_duplicate_fix(ctx, SimpleNamespace(span=origin), SimpleNamespace(span=span))
+                # a whole block (a page header) goes; one pasted line may instead need rewriting
+                fix = exact_duplicate_fix(ctx, SimpleNamespace(span=origin), SimpleNamespace(span=span)) \
+                    if len(second) >= 2 else None
+                if fix:
+                    fix.description = fix.description.replace("entry", "block")
                 verb = "repeats" if span.line == span.end_line else "repeat"
                 yield self.report(f"{_lines(span)} {verb} {_lines(origin)} word for word: "
                                   f"'{short(second[0].text.strip(), 50)}'", span, related=[origin], fix=fix)

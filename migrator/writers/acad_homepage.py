@@ -6,12 +6,13 @@ import re
 from typing import Dict, List, Tuple
 
 from ..model import FreeSection, Publication, Site
-from ..readers.fields import section_kind
+from ..readers.fields import owner_names, section_kind
 from . import Output, WriteOptions
 from . import acad_items as items
 from .acad_templates import (ABOUT_HEAD, CONFIG, COPIED, EXPERIENCE_HEADING, FREE_EMOJI, SECTIONS)
 from .assets import asset_refs, avatar_file
 from .kramdown_ids import heading_ids, heading_text
+from .readback import stable_line
 from .pages import carried_pages, old_theme_page, front_matter, nav_title, page_text, post_text, quote, source_nav_entries
 from .site_config import author_values, merge_config
 
@@ -53,6 +54,8 @@ def write(site: Site, options: WriteOptions) -> Output:
     machinery = {p.path for p in site.pages if p.path != about_path and old_theme_page(p)}
     carried = carried_pages(site, about_path, list_pages | machinery)
     about_pubs, full_list = _split_publications(site)
+    owners = owner_names(site.profile, site.config) + [p.name for pub in site.publications
+                                                       for p in pub.authors if p.is_owner]
     list_sections: List[FreeSection] = []
     for section in site.sections:
         if section.span.path in carried:
@@ -83,7 +86,7 @@ def write(site: Site, options: WriteOptions) -> Output:
     for kind, render in LINES.items():
         for node in getattr(site, kind):
             target = block("projects" if kind == "portfolio" else kind, rank(node.span))
-            target.lines.append(render(node))
+            target.lines.append(stable_line(render, node, section_kind(target.heading)))
             out.place(node, "mapped", ABOUT)
     for kind in [k for k in blocks if not k.startswith("free:")]:
         blocks[kind].lines.append("")
@@ -91,7 +94,7 @@ def write(site: Site, options: WriteOptions) -> Output:
         pubs = block("publications", min(rank(p.span) for p in about_pubs))
         if full_list:
             pubs.heading = "📝 Selected Publications"
-        pubs.lines.extend(_grouped(about_pubs))
+        pubs.lines.extend(_grouped(about_pubs, owners))
         for pub in about_pubs:
             out.place(pub, "mapped", ABOUT)
     ordered = sorted(blocks.values(), key=lambda b: b.position)
@@ -100,7 +103,7 @@ def write(site: Site, options: WriteOptions) -> Output:
     nav: List[Tuple[str, str]] = [("About Me", "/#about-me")]
     nav += [(nav_title(b.heading), "/#" + (anchors[i] or b.span_id)) for i, b in enumerate(ordered)]
     if full_list:
-        out.files[FULL_LIST] = _full_list_page(full_list, list_sections)
+        out.files[FULL_LIST] = _full_list_page(full_list, list_sections, owners)
         for pub in full_list:
             out.place(pub, "mapped", FULL_LIST)
         nav.append(("All Publications", "/publications/"))
@@ -199,7 +202,7 @@ def items_key(pub: Publication) -> str:
     return " ".join(pub.title.lower().split())
 
 
-def _grouped(pubs: List[Publication]) -> List[str]:
+def _grouped(pubs: List[Publication], owners: List[str]) -> List[str]:
     groups: Dict[str, List[Publication]] = {}
     for pub in pubs:
         groups.setdefault(pub.group.strip(), []).append(pub)
@@ -207,7 +210,7 @@ def _grouped(pubs: List[Publication]) -> List[str]:
     for group, members in sorted(groups.items(), key=lambda g: g[0] != ""):
         if group:
             lines.extend([f"## {group}", ""])
-        lines.extend(items.publication_list(members) + [""])
+        lines.extend(items.publication_list(members, owners) + [""])
     return lines
 
 
@@ -245,10 +248,10 @@ def _tidy(text: str) -> str:
     return "\n".join(lines).strip("\n") + "\n"
 
 
-def _full_list_page(pubs: List[Publication], sections: List[FreeSection]) -> str:
+def _full_list_page(pubs: List[Publication], sections: List[FreeSection], owners: List[str]) -> str:
     head = front_matter({"permalink": "/publications/", "title": "Publications", "author_profile": True})
     body = [s.markdown.strip("\n") + "\n" for s in sections]
-    body += ["# 📝 Publications", ""] + _grouped(pubs)
+    body += ["# 📝 Publications", ""] + _grouped(pubs, owners)
     return head + "\n" + _tidy("\n".join(body))
 
 

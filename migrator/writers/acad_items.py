@@ -6,7 +6,9 @@ from typing import List
 
 from ..model import (Education, Experience, Honor, NewsItem, PortfolioItem, Project, Publication,
                      Talk, Teaching)
+from ..readers.pub_lines import is_link_row
 from ..venues import badge_label
+from .readback import stable_line
 
 _INDENT = "  "
 
@@ -86,14 +88,21 @@ def paper_box(pub: Publication) -> List[str]:
     if label:  # on a line of its own, so the reader never takes a note for the venue
         lines.extend([f"`{label}`", ""])
     # links written inside the notes are read from there again: not repeated in the row
-    row = [f"[{_link_text(pub, link)}]({link.url})" for link in pub.links if f"({link.url})" not in pub.notes]
+    row = [f"[{_link_text(pub, link)}]({md_url(link.url)})" for link in pub.links if link.url not in pub.notes]
     row += [f"<img src='{b.image.replace(chr(39), '%27')}' alt=\"{_attr(b.alt or 'sym')}\" height=\"90%\">"
             for b in pub.badges]
-    if row:
-        lines.extend([" ".join(row), ""])
     notes = [line for line in pub.notes.strip("\n").split("\n") if line.strip()]
+    if row and not is_link_row(" ".join(row)):
+        notes.insert(0, " ".join(row))  # read back as the first line of the notes, so written there
+    elif row:
+        lines.extend([" ".join(row), ""])
     lines.extend(notes + ["</div>", "</div>"])
     return lines
+
+
+def md_url(url: str) -> str:
+    """A link target for markdown: in angle brackets when it holds spaces ('{{ base_path }}/x')."""
+    return f"<{url}>" if re.search(r"\s", url) else url
 
 
 def _link_text(pub: Publication, link) -> str:
@@ -101,8 +110,17 @@ def _link_text(pub: Publication, link) -> str:
     return link.kind if not text or text == pub.title or len(text) > 40 else text
 
 
-def publication_list(pubs: List[Publication]) -> List[str]:
-    """`<ul>` runs of list items; entries with an image or notes as paper boxes between them."""
+def _box_text(pub: Publication) -> str:
+    return "\n".join(paper_box(pub))
+
+
+def _item_text(pub: Publication) -> str:
+    return "\n".join(["<ul>"] + publication_html(pub) + ["</ul>"])
+
+
+def publication_list(pubs: List[Publication], owners: List[str] = ()) -> List[str]:
+    """`<ul>` runs of list items; entries with an image or notes as paper boxes between them.
+    Each entry is written as it reads back, so a second conversion gives it unchanged."""
     lines: List[str] = []
     open_list = False
     for pub in pubs:
@@ -112,7 +130,10 @@ def publication_list(pubs: List[Publication]) -> List[str]:
         elif not boxed and not open_list:
             lines.append("<ul>")
         open_list = not boxed
-        lines.extend(paper_box(pub) + [""] if boxed else publication_html(pub))
+        if boxed:
+            lines.extend(stable_line(_box_text, pub, "publications", owners).split("\n") + [""])
+        else:
+            lines.extend(stable_line(_item_text, pub, "publications", owners).split("\n")[1:-1])
     if open_list:
         lines.append("</ul>")
     return lines
@@ -176,7 +197,7 @@ def teaching_line(item: Teaching) -> str:
 
 
 def project_line(item: Project) -> str:
-    name = f"[{item.name}]({item.url})" if item.url else item.name.replace(":", "&#58;")
+    name = f"[{item.name}]({item.url})" if item.url else item.name
     text = f"**{name}**"
     if item.description.strip():
         text += ": " + item.description.strip()

@@ -1,0 +1,37 @@
+"""Entry lines written so a second conversion gives them back unchanged: each line is read with the
+acad-homepage reader and, when its reading would be written differently, rewritten from that reading."""
+from __future__ import annotations
+
+from typing import Callable, List
+
+from ..model import Markup
+from ..readers.blocks import Context
+from ..readers.sections import read_piece
+
+ROUNDS = 3
+
+
+def reread(line: str, kind: str, like: object, owners: List[str] = ()):
+    """The one node of the same type the reader makes of `line` in a `kind` section, else None."""
+    lines = list(enumerate(line.split("\n"), start=1))
+    try:
+        nodes = [n for n in read_piece(kind, "", lines, Context("readback.md", list(owners)))
+                 if not isinstance(n, Markup)]
+    except Exception:  # a reader bug must not stop the writer: the line is kept as rendered
+        return None
+    return nodes[0] if len(nodes) == 1 and type(nodes[0]) is type(like) else None
+
+
+def stable_line(render: Callable, node: object, kind: str, owners: List[str] = ()) -> str:
+    """`render(node)`, or the line it settles to once read back and written again (fields that the
+    reader files differently move, their text stays)."""
+    line = render(node)
+    for _ in range(ROUNDS):
+        again = reread(line, kind, node, owners)
+        if again is None:
+            return line
+        text = render(again)
+        if text == line:
+            return line
+        line = text
+    return line
