@@ -11,6 +11,7 @@ import argparse
 import hashlib
 import os
 import shutil
+import signal
 import statistics
 import sys
 import tempfile
@@ -49,7 +50,13 @@ def measure(argv: List[str], cwd: Optional[Path] = None, env: Optional[dict] = N
     proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     killer = threading.Timer(timeout, proc.kill)
     killer.start()
-    _, status, usage = os.wait4(proc.pid, 0)  # rusage of this child alone
+    try:
+        _, status, usage = os.wait4(proc.pid, 0)  # rusage of this child alone
+    except BaseException:  # interrupted: do not leave the child running
+        proc.kill()
+        os.wait4(proc.pid, 0)
+        killer.cancel()
+        raise
     wall = time.perf_counter() - start
     killer.cancel()
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -74,7 +81,8 @@ def synthetic_site(work: Path, theme: str, size: int, seed: int) -> Path:
     return site
 
 
-def run_site(name: str, size: int, site: Path, theme: str, args, work: Path) -> List[Result]:
+def run_site(name: str, size: int, site: Path, theme: str, args, work: Path, results: List[Result]) -> None:
+    """Time each command on one site, appending to `results` as each finishes."""
     migrate = migrate_exe()
     out_root = Path(tempfile.mkdtemp(prefix="convert-", dir=work))
     commands: Dict[str, tuple] = {}
@@ -88,7 +96,6 @@ def run_site(name: str, size: int, site: Path, theme: str, args, work: Path) -> 
         env = dict(os.environ, JEKYLL_NO_BUNDLER_REQUIRE="true")
         commands["jekyll doctor"] = (["jekyll", "doctor"], copy, env)
         commands["jekyll build"] = (["jekyll", "build", "-d", str(out_root / "out")], copy, env)
-    results = []
     for label, (argv, cwd, env) in commands.items():
         runs = []
         jekyll = label.startswith("jekyll")
@@ -103,7 +110,6 @@ def run_site(name: str, size: int, site: Path, theme: str, args, work: Path) -> 
         results.append(Result(name, size, label, runs))
         print(f"  {name:<26} {label:<14} {results[-1].wall:8.3f} s", file=sys.stderr, flush=True)
     shutil.rmtree(out_root, ignore_errors=True)
-    return results
 
 
 def label(size: int) -> str:
@@ -169,6 +175,10 @@ def targets(results: List[Result], version: Optional[Result]) -> str:
     return "\n".join(f"{'PASS' if ok else 'FAIL'}  {what}: {value}" for what, value, ok in checks)
 
 
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,50000", help="publication counts, comma-separated")
@@ -195,14 +205,18 @@ def main(argv: Optional[List[str]] = None) -> int:
     version_runs = [measure([migrate_exe(), "--version"]) for _ in range(max(args.runs, 5) + 1)][1:]
     version = Result("-", 0, "--version", version_runs)
     results = [version]
-    if args.seeds:
-        for seed_site in sorted((REPO / "fixtures").glob("seed-*")):
-            theme = "acad-homepage" if "acad-homepage" in seed_site.name else "academicpages"
-            results += run_site(seed_site.name, 0, seed_site, theme, args, work)
-    for size in (int(s) for s in args.sizes.split(",") if s):
-        for theme in args.themes.split(","):
-            site = synthetic_site(work, theme, size, args.seed)
-            results += run_site(f"{SHORT[theme]}-{label(size)}", size, site, theme, args, work)
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        if args.seeds:
+            for seed_site in sorted((REPO / "fixtures").glob("seed-*")):
+                theme = "acad-homepage" if "acad-homepage" in seed_site.name else "academicpages"
+                run_site(seed_site.name, 0, seed_site, theme, args, work, results)
+        for size in (int(s) for s in args.sizes.split(",") if s):
+            for theme in args.themes.split(","):
+                site = synthetic_site(work, theme, size, args.seed)
+                run_site(f"{SHORT[theme]}-{label(size)}", size, site, theme, args, work, results)
+    except KeyboardInterrupt:
+        print("interrupted: the results so far follow", file=sys.stderr)
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"# migrate benchmark, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
           f"{os.cpu_count()} CPUs, load average {load} (wall time suffers when it exceeds the CPUs; "

@@ -67,10 +67,12 @@ def names_only(text: str) -> bool:
     parts = [p.strip() for p in re.split(r",|;|\band\b|&", text) if p.strip()]
     if len(parts) < 2:
         return False
-    def is_name(part: str) -> bool:
-        words = part.split()
-        return 1 <= len(words) <= 4 and all(w[:1].isupper() or w.lower() in _PARTICLES for w in words)
-    return sum(is_name(p) for p in parts) >= 0.8 * len(parts)
+    return sum(_is_name(p) for p in parts) >= 0.8 * len(parts)
+
+
+def _is_name(part: str) -> bool:
+    words = part.split()
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() or w.lower() in _PARTICLES for w in words)
 
 
 def _is_markup(line: str) -> bool:

@@ -81,7 +81,8 @@ def write(site: Site, options: WriteOptions) -> Output:
             target = block(f"free:{section.span.path}:{section.title}", rank(section.span))
             target.heading = title
             target.span_id = _slug(heading_text(nav_title(title))) or "section"
-        target.lines.extend([section.markdown.strip("\n"), ""])
+        # a fence or tag left open in one section must not swallow the entries written after it
+        target.lines.extend([_close_blocks(section.markdown.strip("\n")), ""])
         out.place(section, "carried", ABOUT)
     for kind, render in LINES.items():
         for node in getattr(site, kind):

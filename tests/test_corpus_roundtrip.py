@@ -1,0 +1,82 @@
+"""Convert round trips over the real corpus: acad-homepage output converts to itself byte for byte,
+and academicpages -> acad-homepage -> academicpages keeps every publication, talk, degree and job."""
+import json
+from pathlib import Path
+
+import pytest
+
+from migrator.converting import run_convert
+from migrator.matching import degree_level, same_organisation, title_key
+from migrator.readers import read_site
+
+from conftest import corpus_sites
+
+SITES = corpus_sites()
+ACADEMICPAGES = [s for s in SITES if s.parent.name == "academicpages"]
+# known causes outside the writer and reader (see the notes): strict, so a fix shows up here
+NOT_YET_IDEMPOTENT = {
+    "ranutdog__acad-homepage.github.io": "a patents list carried as text is read as publications the second time",
+    "924973292__924973292.github.io": "an indented <h1> of a carried page is read as a heading and loses its indent",
+    "96linan__linan.github.io": "template degrees of a CV page are flagged as leftovers only the second time",
+    "AntoineVendeville__antoinevendeville.github.io": "CV detail bullets beside jobs are read as jobs the second time",
+    "CharleySchaefer__charleyschaefer.github.io": "a sample talk is flagged as a leftover only the second time",
+    "JimmyZou__academicpages.github.io": "links read from notes make two papers share an arXiv id and merge",
+    "hugues-talbot__academicpages.github.io": "an HTML link list carried as text is read as publications",
+}
+
+
+def convert(src, out, to="acad-homepage", report=None):
+    return run_convert(str(src), to, str(out), dry_run=False, force=False, keep_stale=False,
+                       report=str(report) if report else None, theme=None, today="2025-06-01")
+
+
+def files_of(folder: Path):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def _known(site: Path):
+    reason = NOT_YET_IDEMPOTENT.get(site.name)
+    return pytest.param(site, id=site.name, marks=pytest.mark.xfail(reason=reason, strict=True) if reason else ())
+
+
+@pytest.mark.parametrize("site", [_known(s) for s in SITES])
+def test_acad_homepage_output_converts_to_itself(site, tmp_path, capsys):
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert convert(site, first) in (0, 1)
+    assert convert(first, second) in (0, 1)
+    a, b = files_of(first), files_of(second)
+    changed = sorted(path for path in set(a) | set(b) if a.get(path) != b.get(path))
+    assert not changed, f"second conversion changed {changed}"
+
+
+def _mapped(report: Path, kind: str):
+    """Source positions ('path:line:col') of the items of `kind` the first conversion wrote."""
+    entries = json.loads(report.read_text(encoding="utf-8"))["entries"]
+    return {e["source"] for e in entries if e["kind"] == kind and e["status"] == "mapped"}
+
+
+def _where(node) -> str:
+    return f"{node.span.path}:{node.span.line}:{node.span.col}"
+
+
+@pytest.mark.parametrize("site", ACADEMICPAGES, ids=lambda p: p.name)
+def test_academicpages_round_trip_keeps_every_item(site, tmp_path, capsys):
+    middle, back, report = tmp_path / "acad", tmp_path / "back", tmp_path / "report.json"
+    assert convert(site, middle, report=report) in (0, 1)
+    assert convert(middle, back, "academicpages") in (0, 1)
+    source, result = read_site(str(site)), read_site(str(back))
+    titles = {title_key(p.title) for p in result.publications}
+    lost = [p.title for p in source.publications if _where(p) in _mapped(report, "publication")
+            and title_key(p.title) not in titles]
+    assert not lost, f"publications lost: {lost}"
+    talks = {title_key(t.title or t.text) for t in result.talks}
+    lost = [t.title for t in source.talks if _where(t) in _mapped(report, "talk")
+            and title_key(t.title or t.text) not in talks]
+    assert not lost, f"talks lost: {lost}"
+    for degree in source.education:
+        if _where(degree) in _mapped(report, "degree"):
+            assert any(same_organisation(degree.institution, d.institution) or not degree.institution
+                       and degree_level(degree.degree) == degree_level(d.degree) for d in result.education), degree
+    for job in source.experience:
+        if _where(job) in _mapped(report, "job"):
+            assert any(same_organisation(job.organisation, j.organisation) for j in result.experience), job
