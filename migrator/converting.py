@@ -126,7 +126,7 @@ def stale_nodes(site: Site, loaded, today: dt.date) -> Dict[int, str]:
 def clean(source: Site, stale: Dict[int, str]):
     """The site without stale nodes, with duplicates merged, and the `Merged` record of what happened."""
     from .matching import (cluster_education, cluster_experience, cluster_publications, cluster_texts)
-    from .merge import dedupe, merge_publications
+    from .merge import dedupe, merge_publications, split_periods
 
     site = copy.copy(source)
     kept = {name: [n for n in getattr(source, name) if id(n) not in stale] for name in KIND_OF_LIST}
@@ -139,7 +139,7 @@ def clean(source: Site, stale: Dict[int, str]):
     merged = merge_publications(pubs, cluster_publications(pubs))
     site.publications = merged.publications
     for name, clusters in (("education", cluster_education(kept["education"])),
-                           ("experience", cluster_experience(kept["experience"])),
+                           ("experience", split_periods(cluster_experience(kept["experience"]))),
                            ("news", cluster_texts(kept["news"], lambda n: n.text, lambda n: n.date)),
                            ("talks", cluster_texts(kept["talks"], lambda n: n.title or n.text, lambda n: n.date)),
                            ("honors", cluster_texts(kept["honors"], lambda n: n.name or n.text, lambda n: n.date))):

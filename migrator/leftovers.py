@@ -13,6 +13,7 @@ from importlib import resources
 from typing import Dict, List, Optional, Tuple
 
 from .matching import fold, title_key
+from .mdlinks import md_links, unlink
 
 # categories of the data file whose strings are phrases to find inside text
 PHRASE_FIELDS = ("phrases", "news", "honors", "education", "talks", "internships", "intro", "urls")
@@ -86,9 +87,8 @@ class Leftovers:
     def phrases_in(self, text: str) -> List[Fact]:
         """Every known phrase that occurs in the text, in order of occurrence."""
         # phrases run across link labels ('[Baidu Scholarship](...) (10 students ...)'); URLs are facts too
-        links = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
-        words = fold(links.sub(r"\1", text)).split() + ["|"] + \
-            fold(" | ".join(m.group(2) for m in links.finditer(text)) + " " + text).split()
+        words = fold(unlink(text)).split() + ["|"] + \
+            fold(" | ".join(url for _, url, _ in md_links(text)) + " " + text).split()
         found: List[Fact] = []
         for i, word in enumerate(words):
             for phrase, fact in self._phrases.get(word, ()):

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Callable, Dict, FrozenSet, Hashable, Iterable, List, Optional, Sequence, Set, TypeVar
 
 from .model import Education, Experience, Publication
+from .mdlinks import unlink
 
 T = TypeVar("T")
 
@@ -209,7 +210,7 @@ _LEGAL = re.compile(r"\b(inc|ltd|llc|co|corp|corporation|company|gmbh|limited|pl
 
 def organisation_aliases(name: str) -> Set[str]:
     """'HPC-AI TECH Inc. (Colossal-AI)' -> {'hpc ai tech', 'colossal ai', ...}."""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", name or "")
+    text = unlink(name or "")
     parts = [text] + re.findall(r"[(（]([^()（）]+)[)）]", text)
     parts.append(re.sub(r"[(（][^()（）]*[)）]", " ", text))
     parts.append(re.split(r"[,/]| - | – ", text)[0])

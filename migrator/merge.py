@@ -176,3 +176,18 @@ def dedupe(nodes: List, clusters: List[List], merged: Merged) -> List:
                                    or getattr(group[0], "title", "") or getattr(group[0], "text", ""),
                                    "entries": [where(n.span) for n in group], "chose": {"kept": where(group[0].span)}})
     return [n for n in nodes if id(n) in keep]
+
+
+def split_periods(clusters: List[List]) -> List[List]:
+    """Jobs at one place in different periods (2018 and 2019 at one lab) are two jobs, not one entry
+    listed twice; an undated entry joins the first period."""
+    out: List[List] = []
+    for group in clusters:
+        periods: dict = {}
+        for node in group:
+            periods.setdefault((node.start, node.end) if node.start or node.end else None, []).append(node)
+        undated = periods.pop(None, [])
+        parts = list(periods.values()) or [[]]
+        parts[0] = sorted(parts[0] + undated, key=group.index)
+        out.extend(parts)
+    return out

@@ -198,3 +198,12 @@ def test_education_degree_first_and_cv_shapes():
         ("MSc", "Economics (magna cum laude)", "KU Leuven", "2018", "2019")
     assert (bs.institution, bs.start, bs.end) == ("Github University", "", "2012")
     assert (joint.institution, joint.degree) == ("University of California, Berkeley", "Joint PhD Student")
+
+
+def test_project_names_in_bold_may_hold_brackets_and_colons():
+    nodes = parse_section("projects", section(
+        "- **Street segmentation (Work in progress)**: Deep nets on street videos. Pytorch as main tool.\n"
+        "- **Foo: Bar**: a project whose name has a colon"), CTX)
+    assert [(n.name, n.description) for n in nodes] == [
+        ("Street segmentation (Work in progress)", "Deep nets on street videos. Pytorch as main tool."),
+        ("Foo: Bar", "a project whose name has a colon")]

@@ -179,3 +179,24 @@ def test_broken_markup_reads_every_line(tmp_path, body):
     result = account(loaded.site, {doc.path: doc.body() for doc in loaded.documents})
     assert result.ok, result.summary()
     assert not [p for p in loaded.site.problems if p.code == "RD001"]
+
+
+def test_jekyll_posts_are_read_as_posts(tmp_path):
+    (tmp_path / "_pages").mkdir()
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "_config.yml").write_text("google_scholar_stats_use_cdn: true\nauthor:\n  name: A B\n")
+    (tmp_path / "_pages" / "about.md").write_text("---\npermalink: /\n---\nHello.\n")
+    body = "Intro.\n\n\n\nAfter three blank lines.  \n"
+    (tmp_path / "_posts" / "2020-01-02-a-post.md").write_text("---\ntitle: A post\n---\n" + body)
+    site = read_site(str(tmp_path), "acad-homepage")
+    assert [(p.title, p.date, p.body) for p in site.posts] == [("A post", "2020-01-02", body.strip("\n"))]
+    assert not [s for s in site.sections if s.span.path.startswith("_posts/")]
+
+
+def test_link_targets_in_angle_brackets_may_hold_spaces():
+    from migrator.model import Span
+    from migrator.readers.inline import line_links
+
+    links, _ = line_links("[paper](https://a.org/x_(1)) [BibTeX](<{{ base_path }}/cite/x.md>)", Span("p.md", 3))
+    assert [(l.label, l.url) for l in links] == [("paper", "https://a.org/x_(1)"),
+                                                 ("BibTeX", "{{ base_path }}/cite/x.md")]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 Line = Tuple[int, str]
 """(1-based line number in the original file, text)."""
@@ -24,6 +24,7 @@ _IAL = re.compile(r"^ {0,3}\{:(?![:/])[^}]*\}[ \t]*$")
 _EOB = re.compile(r"^\^[ \t]*$")
 _LIQUID = re.compile(r"^[ \t]*(?:\{%.*?%\}[ \t]*)+$")  # rendered before markdown, mostly to nothing
 _TAG = re.compile(r"^ {0,3}<(/?)([A-Za-z][\w:-]*)\b([^>]*)")
+_ANY_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)(?=[\s/>]|$)")
 _MARKDOWN_ATTR = re.compile(r"""\bmarkdown\s*=\s*["']?(1|block)\b""")
 SPAN_TAGS = {"a", "abbr", "acronym", "b", "big", "bdo", "br", "button", "cite", "code", "del", "dfn", "em",
               "i", "img", "input", "ins", "kbd", "label", "mark", "option", "q", "rb", "rbc", "rp", "rt", "rtc",
@@ -79,10 +80,13 @@ def _in_quote(lines: List[Line], i: int) -> bool:
     """A line right under blockquote lines (no blank line between) belongs to the quote."""
     for k in range(i - 1, max(-1, i - 1 - _LOOKBACK), -1):
         text = lines[k][1]
-        if _blank(text) or _TAG.match(text) or _IAL.match(text):
+        rest = text.lstrip(" ")
+        if not rest.strip():
             return False
-        if _QUOTE.match(text):
-            return True
+        if rest[0] == ">":
+            return len(text) - len(rest) <= 3
+        if rest[0] in "<{" and (_TAG.match(text) or _IAL.match(text) or _LIQUID.match(text)):
+            return False
     return False
 
 
@@ -115,6 +119,7 @@ class _Closers:
             if bare:
                 self.fences[bare.group(1)[0]].append((k, len(bare.group(1))))
         self.fence_keys = {ch: [k for k, _ in found] for ch, found in self.fences.items()}
+        self.tag_ends = _tag_ends(lines)
 
     def fence_end(self, i: int) -> Optional[int]:
         """The line closing the fence opened at i (same character, at least as long); None when it
@@ -145,21 +150,30 @@ class _Closers:
         name = tag.group(2).lower()
         if name in VOID_TAGS or tag.group(3).rstrip().endswith("/") or _MARKDOWN_ATTR.search(tag.group(3)):
             return i  # a markdown="1" element: only its tag lines are HTML, its content is markdown
-        return _html_end(self.lines, i, name)
+        # never closed: kramdown runs the element to the end of the page; here only the tag line is
+        # HTML, so one missing '</div>' (or a closing line a reader blanked) hides no later section
+        return self.tag_ends.get((i, name), i)
 
 
-def _html_end(lines: List[Line], i: int, name: str) -> int:
-    """Index of the line closing the element opened at line i (same-name tags nest). When it is never
-    closed kramdown runs the element to the end of the page; here only the tag line is HTML, so one
-    missing '</div>' (or a closing line a reader blanked as markup) does not hide every later section."""
-    opener = re.compile(r"<(/?)" + re.escape(name) + r"(?=[\s/>]|$)", re.I)
-    depth = 0
-    for k in range(i, len(lines)):
-        for found in opener.finditer(lines[k][1]):
-            depth += -1 if found.group(1) else 1
-            if depth <= 0:
-                return k
-    return i
+def _tag_ends(lines: List[Line]) -> Dict[Tuple[int, str], int]:
+    """(line, tag name) of the first start tag on a line -> line of its end tag (same-name tags nest)."""
+    ends: Dict[Tuple[int, str], int] = {}
+    open_at: Dict[str, List[Tuple[int, bool]]] = {}
+    for k, (_, text) in enumerate(lines):
+        seen = set()
+        for found in _ANY_TAG.finditer(text):
+            name = found.group(2).lower()
+            if name in SPAN_TAGS or name in VOID_TAGS:
+                continue
+            stack = open_at.setdefault(name, [])
+            if not found.group(1):
+                stack.append((k, name not in seen))
+                seen.add(name)
+            elif stack:
+                start, first = stack.pop()
+                if first:
+                    ends[(start, name)] = k
+    return ends
 
 
 def split_sections(lines: List[Line]) -> List[Section]:

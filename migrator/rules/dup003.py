@@ -13,6 +13,7 @@ from ..matching import (STOPWORDS, cluster_education, cluster_experience, degree
 from .base import LintContext, Rule
 from .date001 import overlapping, similar_roles
 from .textscan import short
+from ..mdlinks import unlink
 
 # one pattern per degree title; abbreviations of two letters count only in capitals ('MS', not 'ms')
 _TITLES = [
@@ -150,7 +151,7 @@ def misspelling(a: str, b: str) -> Optional[Tuple[str, str]]:
 
 def _main_name(name: str) -> List[str]:
     """Words of the name before a comma or bracket, accents and British/American spelling ignored."""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", name or "")
+    text = unlink(name or "")
     text = unicodedata.normalize("NFKD", re.split(r"[,(（/]| - | – ", text)[0])
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return [re.sub(r"tre$", "ter", re.sub(r"is(e|ed|ation|ing)$", r"iz\1", w.replace("our", "or")))

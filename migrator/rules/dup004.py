@@ -12,6 +12,7 @@ from ..model import Span
 from .base import LintContext, Rule
 from .dup001 import exact_duplicate_fix
 from .textscan import Line, rendered_lines, short
+from ..mdlinks import MD_LINK, without_links
 
 _LONG = 80        # one sentence this long is a paragraph, and a paragraph is not written twice
 _BLOCK_CHARS = 50  # two short lines ('2021', 'Paris') repeat by chance; a block says more
@@ -24,7 +25,6 @@ _DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*$")
 _CODE_FIELD = re.compile(r"^\s*(@\w+\s*{|\w+\s*=\s*[{\"])")  # BibTeX: 'author={...}' in every entry
 _VENUE = re.compile(r"(?i)\b(proceedings|conference|journal|transactions|workshop|symposium|arxiv|preprint|"
                     r"under review|in submission|accepted|published)\b")
-_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\([^)]*\)")
 _PARTICLES = {"de", "van", "von", "der", "da", "di", "del", "la", "le", "du", "dos", "bin", "al"}
 _OPEN_CODE = re.compile(r"^\s*(```|~~~)|<(script|style|pre)\b", re.I)
 _CLOSE = {"script": re.compile(r"</script", re.I), "style": re.compile(r"</style", re.I),
@@ -34,7 +34,7 @@ _CLOSE = {"script": re.compile(r"</script", re.I), "style": re.compile(r"</style
 def visible_text(line: str) -> str:
     """The words a reader sees on a line: tags, Liquid, link targets, emphasis and bullets removed."""
     text = re.sub(r"{%.*?%}|{{.*?}}|<[^>]*>|!\[[^\]]*\]\([^)]*\)|{:[^}]*}", " ", line)
-    text = _LINK.sub(lambda m: m.group(1).strip("[]"), text)
+    text = MD_LINK.sub(lambda m: m.group(1).strip("[]"), text)
     text = re.sub(r"^\s*(?:#+|>|[-*+•]|\d+[.)])\s+", "", text)
     return re.sub(r"\s+", " ", re.sub(r"[*_`|\\]", " ", text)).strip()
 
@@ -45,7 +45,7 @@ def content_size(line: str) -> int:
     if _RULE.match(line) or _CODE_FIELD.match(line):
         return 0
     text = visible_text(line)
-    outside_links = visible_text(re.sub(r"<a\b.*?</a>", " ", _LINK.sub(" ", line)))
+    outside_links = visible_text(without_links(line))
     if sum(ch.isalnum() for ch in text) < 3 or sum(ch.isalnum() for ch in outside_links) < 3:
         return 0  # '[back to top](#toc)', '[PDF] [Code]': navigation
     if _BULLET.match(line) and len(text) < _LONG:

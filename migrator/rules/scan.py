@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
 from .base import LintContext
-from .textscan import blank_comments
+from .textscan import SCAN_LIMIT, blank_comments
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
@@ -129,6 +129,7 @@ def written_links(ctx: LintContext) -> List[Written]:
         # a file Jekyll does not write has no URL to resolve its local links from
         page_url = shown_at.get(doc.path, doc.page.url if doc.page.output else "")
         for i, line in enumerate(doc.text.lines, start=1):
+            line = line[:SCAN_LIMIT]
             if doc.front.present and i <= doc.front.end_line:
                 if 1 < i < doc.front.end_line:
                     found += _yaml_line(line, doc.path, i, page_url)
@@ -142,6 +143,7 @@ def written_links(ctx: LintContext) -> List[Written]:
                 found += links_in_line(line, doc.path, i, page_url)
     for rel, lines in yaml_files(ctx).items():
         for i, line in enumerate(lines, start=1):
+            line = line[:SCAN_LIMIT]
             if "://" in line and not line.lstrip().startswith("#"):
                 found += [w for w in links_in_line(line, rel, i, "") if w.how in ("bare", "autolink")]
     ctx.options["written_links"] = found

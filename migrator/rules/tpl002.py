@@ -10,6 +10,7 @@ from ..matching import degree_level, degree_levels, fold, same_organisation
 from ..owner import owner_match, owner_names
 from .base import LintContext, Rule
 from .textscan import Line, block_span, blocks, rendered_lines, short
+from ..mdlinks import unlink
 
 # several facts of the template author's homepage must agree before any is reported:
 # one shared scholarship or co-author is a coincidence, five are a copy
@@ -150,7 +151,7 @@ def stated_degrees(ctx: LintContext) -> Dict[str, List[Tuple[str, Line]]]:
     for line in rendered_lines(ctx, pages_only=True):
         if (line.path, line.number) in inside or len(line.text) < 60:
             continue
-        plain = re.sub(r"\*\*|__|<[^>]+>", "", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line.text))
+        plain = re.sub(r"\*\*|__|<[^>]+>", "", unlink(line.text))
         for sentence in re.split(r"(?<=[a-z0-9)\]][.!?])\s+(?=[A-Z])", plain):
             if not re.search(r"\b(I|I'm|my|me)\b", sentence):
                 continue

@@ -12,7 +12,7 @@ from . import acad_items as items
 from .acad_templates import (ABOUT_HEAD, CONFIG, COPIED, EXPERIENCE_HEADING, FREE_EMOJI, SECTIONS)
 from .assets import asset_refs, avatar_file
 from .kramdown_ids import heading_ids, heading_text
-from .readback import stable_line
+from .readback import reads_as_text, stable_line
 from .pages import carried_pages, old_theme_page, front_matter, nav_title, page_text, post_text, quote, source_nav_entries
 from .site_config import author_values, merge_config
 
@@ -57,6 +57,7 @@ def write(site: Site, options: WriteOptions) -> Output:
     owners = owner_names(site.profile, site.config) + [p.name for pub in site.publications
                                                        for p in pub.authors if p.is_owner]
     list_sections: List[FreeSection] = []
+    last_free = ""
     for section in site.sections:
         if section.span.path in carried:
             continue
@@ -73,12 +74,21 @@ def write(site: Site, options: WriteOptions) -> Output:
             out.place(section, "carried", ABOUT)
             continue
         kind = "publications" if section.span.path in list_pages else section_kind(section.title)
-        if section.span.path in list_pages or _beside(site, kind, section):
+        beside = section.span.path in list_pages or _beside(site, kind, section)
+        # text that the reader would take for entries of that section gets a section of its own
+        own = beside and not reads_as_text(section.markdown, "projects" if kind == "portfolio" else kind)
+        if beside and not own:
             target = block("projects" if kind == "portfolio" else kind, rank(section.span))
+            last_free = ""
         else:
             title = section.title.strip() or _page_title(site, section.span.path) or "Other"
+            title = "Details" if own and section_kind(title) != "other" else title
             title = title if not title[:1].isalnum() else f"{FREE_EMOJI} {title}"
-            target = block(f"free:{section.span.path}:{section.title}", rank(section.span))
+            key = f"free:{section.span.path}:{section.title}"
+            if key in blocks and key != last_free:  # the same title again further on: a section of its own
+                key += f":{section.span.line}"
+            target = block(key, rank(section.span))
+            last_free = key
             target.heading = title
             target.span_id = _slug(heading_text(nav_title(title))) or "section"
         # a fence or tag left open in one section must not swallow the entries written after it

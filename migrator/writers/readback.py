@@ -35,3 +35,13 @@ def stable_line(render: Callable, node: object, kind: str, owners: List[str] = (
             return line
         line = text
     return line
+
+
+def reads_as_text(markdown: str, kind: str) -> bool:
+    """Whether free text written into a `kind` section is read back as free text, not as entries."""
+    lines = list(enumerate(markdown.split("\n"), start=1))
+    try:
+        nodes = read_piece(kind, "", lines, Context("readback.md"))
+    except Exception:  # a reader bug: treat the text as at risk, it gets a section of its own
+        return False
+    return all(type(n).__name__ in ("FreeSection", "Markup") for n in nodes)
