@@ -42,8 +42,14 @@ def nav_title(heading: str) -> str:
 
 def old_theme_page(page: Page) -> bool:
     """A page built from the old theme's includes or collection loops (archives, sitemaps, listings)."""
-    return any(m.kind == "liquid" and re.search(r"\{%-?\s*(include\s|for\s+\w+\s+in\s+site\.)", m.text)
-               for m in page.structure)
+    commented = False  # tags between {% comment %} and {% endcomment %} do nothing
+    for m in sorted((m for m in page.structure if m.kind == "liquid"), key=lambda m: m.span.line):
+        for tag in re.findall(r"\{%-?\s*(.*?)\s*-?%\}", m.text, re.S):
+            if re.match(r"(end)?comment\b", tag):
+                commented = not tag.startswith("end")
+            elif not commented and re.match(r"include\s|for\s+\w+\s+in\s+site\.", tag):
+                return True
+    return False
 
 
 def carried_pages(site: Site, about_path: str, skip: Set[str] = frozenset()
