@@ -240,3 +240,16 @@ def test_every_page_matches_kramdown():
     rendered = kramdown_headings(bodies)
     differ = [name for name in ours if [h[:2] for h in rendered[name]] != ours[name]]
     assert not differ, differ
+
+
+def test_long_hostile_lines_are_fast():
+    import time
+
+    start = time.monotonic()
+    for line in ["{%%}" * 20000 + "x", "#" * 50000 + "x", "# " + "#" * 50000 + "x", "<" * 50000,
+                 "[" * 30000 + "]" * 30000, "- " * 30000 + "x"]:
+        split_sections([(1, line), (2, "---")])
+        strip_markup(line)
+    lines = [(i + 1, text) for i, text in enumerate(["<!--", "```", "<div>", "> q", "# h"] * 5000)]
+    split_sections(lines)
+    assert time.monotonic() - start < 10

@@ -200,3 +200,26 @@ def test_link_targets_in_angle_brackets_may_hold_spaces():
     links, _ = line_links("[paper](https://a.org/x_(1)) [BibTeX](<{{ base_path }}/cite/x.md>)", Span("p.md", 3))
     assert [(l.label, l.url) for l in links] == [("paper", "https://a.org/x_(1)"),
                                                  ("BibTeX", "{{ base_path }}/cite/x.md")]
+
+
+def test_indented_html_heading_stays_in_its_html_block(tmp_path):
+    (tmp_path / "_pages").mkdir()
+    (tmp_path / "_config.yml").write_text("google_scholar_stats_use_cdn: true\nauthor:\n  name: A B\n")
+    (tmp_path / "_pages" / "about.md").write_text("---\npermalink: /\n---\n<h1>Top</h1>\n"
+                                                  "<div class=\"box\">\n  <h1 class=\"title\">Inner</h1>\n</div>\n")
+    site = read_site(str(tmp_path), "acad-homepage")
+    about = next(p for p in site.pages if p.path == "_pages/about.md")
+    assert [m.text for m in about.structure if m.kind == "heading"] == ["<h1>Top</h1>"]
+    assert any("  <h1 class=\"title\">Inner</h1>" in s.markdown for s in site.sections)
+
+
+def test_publications_heading_of_a_publications_page_is_not_a_group(tmp_path):
+    (tmp_path / "_pages").mkdir()
+    (tmp_path / "_config.yml").write_text("google_scholar_stats_use_cdn: true\nauthor:\n  name: A B\n")
+    (tmp_path / "_pages" / "about.md").write_text("---\npermalink: /\n---\nHello.\n")
+    (tmp_path / "_pages" / "publications.md").write_text(
+        "---\npermalink: /publications/\n---\n# 📝 Publications\n\n- **A Long Enough Title**, A B, ICLR 2024\n\n"
+        "## Journals\n\n- **Another Long Title**, A B, TPAMI 2023\n")
+    site = read_site(str(tmp_path), "acad-homepage")
+    assert [(p.title, p.group) for p in site.publications] == [("A Long Enough Title", ""),
+                                                               ("Another Long Title", "Journals")]

@@ -203,3 +203,14 @@ def test_ids_and_pages_are_not_years():
     assert parse_venue("IEEE Transactions on Cybernetics, 2022, doi: 10.1109/TCYB.2021.3086501").year == 2022
     assert parse_venue("Physica A, v. 499, pp. 2010-2020").year is None
     assert parse_venue("Papers 1999, ISBN 978-3-16-148410-0").year == 1999
+
+
+def test_long_hostile_text_is_fast():
+    """Venue text is page input: patterns must not backtrack for ever on a long odd string."""
+    import time
+
+    start = time.monotonic()
+    for text in ["ICLR (" + "A" * 20000, "[" * 20000 + "]" * 20000, "<" * 20000, "A" * 20000 + " 19",
+                 "x (" + "y" * 20000, "(A" * 10000]:
+        assert parse_venue(text).raw == text
+    assert time.monotonic() - start < 10

@@ -175,3 +175,15 @@ def test_entry_lines_are_written_as_they_read_back():
         assert render(reread(line, kind, node)) == line  # a second conversion writes it unchanged
         kept = [v for k, v in vars(node).items() if isinstance(v, str) and v and k not in ("kind", "start", "end")]
         assert all(v.rstrip(".") in line for v in kept), (kept, line)  # fields may move, none is lost
+
+
+def test_a_commented_out_loop_does_not_make_an_old_theme_page():
+    from migrator.model import Markup, Page, Span
+    from migrator.writers.pages import old_theme_page
+
+    def page(*texts):
+        return Page(path="_pages/r.md", structure=[Markup(kind="liquid", text=t, span=Span("_pages/r.md", n + 5))
+                                                   for n, t in enumerate(texts)])
+
+    assert not old_theme_page(page("{% comment %}", "{% for post in site.research %}", "{% endcomment %}"))
+    assert old_theme_page(page("{% comment %}", "{% endcomment %}", "{% for post in site.research %}"))

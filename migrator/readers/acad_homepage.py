@@ -117,7 +117,7 @@ class AcadReader:
             elif _anchor(stripped) is not None:
                 self.markup(path, "anchor", [lines[i]], anchor=_anchor(stripped))
             else:
-                found = heading_at(lines, i) or _html_heading(stripped)
+                found = heading_at(lines, i) or (_html_heading(stripped) if text[:1] not in " \t" else None)
                 if found:
                     level, title, size = found
                     self.flush(walk)
@@ -135,7 +135,10 @@ class AcadReader:
         own = section_kind(title)
         plain = strip_markup(title)
         selected = "selected" in plain.lower() or bool(parent and parent.selected)
-        if parent and parent.kind == "publications" and own in ("other", "publications", "projects"):
+        if parent and parent.level == 0 and own == "publications":
+            # '# Publications' at the top of a publications page names the list, not a group of it
+            head = Heading(level, title, "publications", "", selected)
+        elif parent and parent.kind == "publications" and own in ("other", "publications", "projects"):
             head = Heading(level, title, "publications", plain, selected)
         elif parent and own == "other":
             head = Heading(level, title, parent.kind, parent.group, parent.selected)
@@ -202,7 +205,8 @@ def _anchor(stripped: str) -> Optional[str]:
 
 
 def _html_heading(stripped: str):
-    """(level, title, 1) for a line that is one `<h1>`..`<h6>` element."""
+    """(level, title, 1) for a line that is one `<h1>`..`<h6>` element (not indented: an indented one
+    is part of the HTML block around it, kept as text with its indent)."""
     if not re.match(r"<h[1-6]\b", stripped, re.I):
         return None
     parsed = soup(stripped)

@@ -22,7 +22,7 @@ _QUOTE = re.compile(r"^ {0,3}>")
 _HR = re.compile(r"^ {0,3}([-*_])[ \t]*\1[ \t]*\1(?:\1|[ \t])*$")
 _IAL = re.compile(r"^ {0,3}\{:(?![:/])[^}]*\}[ \t]*$")
 _EOB = re.compile(r"^\^[ \t]*$")
-_LIQUID = re.compile(r"^[ \t]*(?:\{%.*?%\}[ \t]*)+$")  # rendered before markdown, mostly to nothing
+_LIQUID = re.compile(r"^[ \t]*(?:\{%(?:(?!%\}).)*%\}[ \t]*)+$")  # rendered before markdown, mostly to nothing
 _TAG = re.compile(r"^ {0,3}<(/?)([A-Za-z][\w:-]*)\b([^>]*)")
 _ANY_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)(?=[\s/>]|$)")
 _MARKDOWN_ATTR = re.compile(r"""\bmarkdown\s*=\s*["']?(1|block)\b""")
@@ -51,8 +51,9 @@ def _blank(text: str) -> bool:
 
 def _title(text: str, atx: bool) -> str:
     text = _HEADER_ID.sub("", text.rstrip()).rstrip()
-    if atx:  # kramdown drops a closing run of '#', even without a space before it
-        text = re.sub(r"(?<!\\)#+$", "", text).rstrip()
+    bare = text.rstrip("#")
+    if atx and bare != text:  # kramdown drops a closing run of '#' (not an escaped one), even with no space
+        text = (bare + "#" if bare.endswith("\\") else bare).rstrip()
     return text.strip()
 
 
@@ -211,8 +212,8 @@ def split_sections(lines: List[Line]) -> List[Section]:
 
 def strip_markup(text: str) -> str:
     """Plain text of a short markdown/HTML fragment (emphasis, links, tags removed)."""
-    text = re.sub(r"<[^>]*>", "", text)
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"<[^<>]*>", "", text)  # no '<' inside: linear on a line of many '<'
+    text = re.sub(r"!?\[([^\[\]]*)\]\([^()]*\)", r"\1", text)
     text = re.sub(r"(\*\*|__|\*|`)", "", text)
     text = text.replace("\\|", "|").replace("\\", "")
     return re.sub(r"\s+", " ", text).strip()

@@ -89,16 +89,16 @@ _CONTINUES = re.compile(r"\s+(and|&|for|of|on|in|with|theory|applications|system
 # ranks and presentation notes ('(TOP)', '(CCF-A)', 'Oral'): about the paper or the journal, not its name
 _TAG = re.compile(r"^(top\s*\d*%?|ei|sci|scie|ssci|esci|cssci|cscd|jcr.*|q[1-4]|ccf-?[abc]|caai-?[abc]|"
                   r"core\s*a\*?|oral|spotlight|poster|highlight|if\s*[:=].*)$", re.I)
-_NOTE_PAREN = re.compile(r"\(([^()]*(?:\([^()]*\))?[^()]*)\)")
+_NOTE_PAREN = re.compile(r"\(([^()]*(?:\([^()]*\)[^()]*)?)\)")
 _NOTE_WORDS = re.compile(r"\b(oral|spotlight|poster|highlight|best\b.*|award|nominee|ccf|caai|top|sci|ei|jcr|"
                          r"impact factor|if:)\b", re.I)
-_ACRONYM_PAREN = re.compile(r"\(\s*([A-Z][A-Za-z0-9&\-]*[A-Z][A-Za-z0-9&\-]*)(?:['’]?\s?\d{2,4})?\s*\)")
+_ACRONYM_PAREN = re.compile(r"\(\s*([A-Z][A-Za-z0-9&\-]*)(?:['’]?\s?\d{2,4})?\s*\)")
 _IDS = re.compile(r"\bdoi:?\s*10\.\S+|\b10\.\d{4,}/\S+|https?://\S+|\bISBN[\s:\-]*[\dX][\dX\- ]+[\dX]|"
                   r"(?<![\d.])\d{4}\.\d{4,5}(?:v\d+)?(?![\d])|\[[a-z\-]+\.[A-Za-z\-]+\]", re.I)
 _PAGES = re.compile(r"\bpp?\.\s*[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?|"
                     r"(?<=:)\s*\d+\s*[-–—]+\s*\d+(?:\+\d+)?")
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
-_SHORT_YEAR = re.compile(r"['’](\d{2})\b|^([A-Z][A-Za-z]*[A-Z]+)\s+(\d{2})$")
+_SHORT_YEAR = re.compile(r"['’](\d{2})\b|^([A-Z][A-Za-z]*)\s+(\d{2})$")
 # where the name ends and volume / issue / pages / publisher series begin
 _TAIL = re.compile(r"\s*[,，]\s*(?=(?:v|vol|no|n|nr|pp?|issue|art|article|doi|early access|in press|hardcover|"
                    r"paperback|e-?book|pmlr|lncs|lnai|ceur|ccis|springer|elsevier)\b\.?|\d)|"
@@ -150,12 +150,19 @@ def _paren_acronym(text: str, name: str) -> str:
     Not a rank ('(TOP)', '(CCF-A)'), nor one after a year or number ('..., 2024 (TOP)', 'Papers 7 (CEPR)')."""
     for found in _ACRONYM_PAREN.finditer(text):
         before = text[:found.start()].rstrip()
-        if before and (before[-1].isalpha() or before[-1] in "'’") and not _TAG.match(found.group(1)):
+        if before and (before[-1].isalpha() or before[-1] in "'’") and _caps(found.group(1)) \
+                and not _TAG.match(found.group(1)):
             return found.group(1)
-    leading = re.match(r"^([A-Z][A-Za-z0-9&\-]*[A-Z][A-Za-z0-9]*) \(([^()]{6,})\)$", name)
-    if leading and _abbreviates(leading.group(1), leading.group(2)):
+    leading = re.match(r"^([A-Z][A-Za-z0-9&\-]*) \(([^()]{6,})\)$", name)
+    if leading and _caps(leading.group(1)) and _abbreviates(leading.group(1), leading.group(2)):
         return leading.group(1)  # 'EPL (Europhysics Letters)'
     return ""
+
+
+def _caps(word: str) -> bool:
+    """An acronym has two capitals or more ('ICLR', 'NeurIPS', 'I2MTC'); checked apart from the
+    patterns, whose overlapping runs would backtrack for ever on a long word."""
+    return sum(ch.isupper() for ch in word) >= 2
 
 
 def _abbreviates(short: str, long: str) -> bool:
@@ -184,7 +191,9 @@ def clean_name(part: str) -> str:
     if cut:
         name = re.sub(r"\s+\d+$", "", name[:cut.start()])  # 'Real-Time Syst 56, 112–119': volume 56
     name = re.sub(r"(\s+(oral|spotlight|poster|highlight))+$", "", tidy(name), flags=re.I)
-    name = re.sub(r"^([A-Z][A-Za-z]*[A-Z])\s+\d{2}$", r"\1", name)  # 'IJCAI 19': the year
+    short = re.match(r"^([A-Z][A-Za-z]*)\s+\d{2}$", name)
+    if short and _caps(short.group(1)) and short.group(1)[-1].isupper():
+        name = short.group(1)  # 'IJCAI 19': the year
     return tidy(name)
 
 
@@ -194,7 +203,7 @@ def find_year(plain: str) -> Optional[int]:
     if years:
         return int(years[-1])
     short = _SHORT_YEAR.search(plain.strip())
-    if short:
+    if short and (short.group(1) or _caps(short.group(2)) and short.group(2)[-1].isupper()):
         two = int(short.group(1) or short.group(3))
         return 2000 + two if two < 70 else 1900 + two
     return None
@@ -213,7 +222,7 @@ def analyse(text: str) -> Tuple[str, str, Optional[int], bool]:
 
 def short_venue_label(plain: str, year: Optional[int]) -> Tuple[str, str]:
     """(short label, full name) of a venue text already stripped of markup; `year` goes in the label."""
-    plain = tidy(_IDS.sub("", html.unescape(strip_markup(plain))))
+    plain = venue_part(tidy(_IDS.sub("", html.unescape(strip_markup(plain)))))
     name = clean_name(plain)
     server = _SERVER.match(name)
     if server and not _STATUS.search(plain):

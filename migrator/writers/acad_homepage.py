@@ -64,8 +64,8 @@ def write(site: Site, options: WriteOptions) -> Output:
         if section.span.path in machinery:
             out.place(section, "dropped", "", "text of a page made of the old theme's includes and loops")
             continue
-        if section.span.path in list_pages and full_list:
-            list_sections.append(section)
+        if section.span.path in list_pages and full_list and reads_as_text(section.markdown, "publications"):
+            list_sections.append(section)  # text the list page would read as entries goes to the about page
             out.place(section, "carried", FULL_LIST)
             continue
         if section.span.path in prefixes and (not section.title or section.role == "intro"
