@@ -16,8 +16,6 @@ SITES = corpus_sites()
 ACADEMICPAGES = [s for s in SITES if s.parent.name == "academicpages"]
 # known causes outside the writer and reader (leftover rules, publication matching): strict, so a fix shows up
 NOT_YET_IDEMPOTENT = {
-    "96linan__linan.github.io": "template degrees of a CV page are flagged as leftovers only the second time",
-    "CharleySchaefer__charleyschaefer.github.io": "a sample talk is flagged as a leftover only the second time",
     "JimmyZou__academicpages.github.io": "links read from notes make two papers share an arXiv id and merge",
 }
 

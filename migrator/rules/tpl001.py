@@ -7,13 +7,16 @@ from typing import Iterator, List, Set, Tuple
 from ..diagnostics import Diagnostic
 from ..leftovers import Fact, load
 from ..matching import fold, title_key
-from ..model import Span
+from ..model import Span, content_nodes
 from ..owner import owner_match, owner_names, scholar_id
 from .base import LintContext, Rule
 from .textscan import block_span, blocks, config_line, rendered_lines, short
 
 SAMPLE_KINDS = ("template-sample", "template-placeholder")
 BLOCK_GAP = 6
+_READING_ORDER = ("title", "name", "degree", "role", "field", "institution", "organisation", "event",
+                  "location", "text", "description")
+"""Fields of an entry in the order a CV line reads them ('M.S. in Jekyll, GitHub University')."""
 _TITLED = (("publications", "title"), ("talks", "title"), ("teaching", "title"),
            ("portfolio", "title"), ("posts", "title"))
 _HEADING_TEXT = re.compile(r"^\s{0,3}#{1,6}\s*|\s*#*\s*$")
@@ -55,7 +58,9 @@ class TemplateSampleContent(Rule):
         files_done: Set[str] = set()
         for list_name, attr in _TITLED:
             for node in getattr(ctx.site, list_name):
-                fact = data.title(getattr(node, attr, "") or "")
+                title = getattr(node, attr, "") or ""
+                fact = data.title(title) or next(
+                    (f for f in data.phrases_in(title) if f.kind in SAMPLE_KINDS), None)  # 'Talk A on Relevant Topic ...'
                 if not fact or fact.kind not in SAMPLE_KINDS or _owner_wrote(data, node, names):
                     continue
                 reported.add((node.span.path, node.span.line))
@@ -63,6 +68,7 @@ class TemplateSampleContent(Rule):
                     files_done.add(node.span.path)
                 yield self.report(f"{fact.what} '{short(getattr(node, attr))}' left from the template {_from(fact)}",
                                   node.span)
+        yield from self._data_entries(ctx, data, reported)
         hits: List = []
         for line in rendered_lines(ctx):
             if line.path in files_done or (line.path, line.number) in reported:
@@ -84,6 +90,18 @@ class TemplateSampleContent(Rule):
                 continue
             yield self.report(f"{fact.what}: '{short(fact.text, 70)}'{more} {_from(fact)}", span)
         yield from self._config(ctx, data)
+
+    def _data_entries(self, ctx: LintContext, data, reported: Set[Tuple[str, int]]) -> Iterator[Diagnostic]:
+        """Entries read from `_data` files (a JSON Resume cv.json): their text is not a page line."""
+        for _, node in content_nodes(ctx.site):
+            where = (node.span.path, node.span.line)
+            if not node.span.path.startswith("_data/") or where in reported:
+                continue
+            text = _entry_text(node)
+            fact = next((f for f in data.phrases_in(text) if f.kind in SAMPLE_KINDS), None)
+            if fact:
+                reported.add(where)
+                yield self.report(f"{fact.what}: '{short(fact.text, 70)}' {_from(fact)}", node.span)
 
     def _line_fact(self, data, line):
         if line.heading:
@@ -123,6 +141,15 @@ def _owner_wrote(data, node, names) -> bool:
     """A sample title that is really the owner's paper (the owner is one of its known authors)."""
     authors = data.title_authors.get(title_key(getattr(node, "title", "")), [])
     return bool(names) and any(owner_match(a, names) for a in authors)
+
+
+def _entry_text(node) -> str:
+    """An entry as a CV line would read: 'M.S. in Jekyll, GitHub University'."""
+    parts = [str(getattr(node, name)) for name in _READING_ORDER if getattr(node, name, "")]
+    degree, field = getattr(node, "degree", ""), getattr(node, "field", "")
+    if degree and field and field not in degree:
+        parts[parts.index(degree):parts.index(field) + 1] = [f"{degree} in {field}"]
+    return ", ".join(parts)
 
 
 def _from(fact: Fact) -> str:
