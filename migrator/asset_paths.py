@@ -3,7 +3,6 @@ and rewritten so they work from whichever page of the new site they land on."""
 from __future__ import annotations
 
 import dataclasses
-import posixpath
 import re
 from typing import Dict, Optional
 
@@ -69,13 +68,10 @@ def rewrite_source_assets(ctx) -> Dict[str, Span]:
 
 def rooted(url: str, page_url: Optional[str], base: str) -> str:
     """`url` as written when it means the same file from any page; else `/site/path` (query and
-    fragment kept). A path climbing above the site root is left as written, to be refused later."""
+    fragment kept). Like a browser, `..` stops at the site root."""
     if page_url is None or strip_base(url) != url or url.startswith("/") or not local_path(url):
         return url
-    folder = page_url if page_url.endswith("/") else posixpath.dirname(page_url) + "/"
     path = re.split(r"[?#]", url, maxsplit=1)[0]
-    if posixpath.normpath(posixpath.join(folder.strip("/"), path)).startswith(".."):
-        return url
     target = resolve(url, page_url, base)
     if target is None or target == local_path(url):
         return url

@@ -37,8 +37,11 @@ def run_convert(site, to, out, dry_run, force, keep_stale, report, theme, today)
 
 
 def _convert(site_path, to, out, dry_run, force, keep_stale, report_path, theme, today) -> int:
+    from .asset_paths import rewrite_source_assets
     from .output_dir import OutputError, check_out_folder, write_file, write_tree
     from .readers import SiteError, read_loaded
+    from .rules.targets import site_paths
+    from .writers.assets import root_relative_links
 
     try:
         loaded = read_loaded(site_path, theme)
@@ -53,11 +56,15 @@ def _convert(site_path, to, out, dry_run, force, keep_stale, report_path, theme,
     base_config = (checkout / "_config.yml").read_text(encoding="utf-8", errors="replace") if checkout else None
     report = Report(site=str(site_path), target=to, out=str(out))
     stale = {} if keep_stale or to == "json" else stale_nodes(source, loaded, today)
+    ctx = asset_context(source, loaded, today)
+    written_at = {} if to == "json" else rewrite_source_assets(ctx)
     site, merged = clean(source, stale)
     fates, outputs = merged.fate, merged.outputs
     report.merges = merged.records
     written = WRITERS[to](site, WriteOptions(base_config=base_config, site_files=tuple(loaded.files)))
-    copies = check_assets(written, root, report)
+    if to != "json":
+        root_relative_links(written.files)
+    copies = check_assets(written, root, report, site_paths(ctx), written_at)
     account(source, stale, fates, outputs, written, copies, report)
     for pub in site.publications if to != "json" else []:
         _flag_links(pub, report)
@@ -153,22 +160,35 @@ def _about_path(site: Site) -> str:
     return next((p.path for p in site.pages if p.role == "about"), "")
 
 
-def check_assets(written: Output, root: Path, report: Report) -> Dict[str, str]:
-    """The copies whose source exists inside the site; the others become warnings."""
+def asset_context(site: Site, loaded, today: dt.date):
+    """What the link resolver of the lint rules needs (no owner: assets do not depend on it)."""
+    from .rules.base import LintContext
+
+    return LintContext(site=site, loaded=loaded, owner=None, today=today)
+
+
+def check_assets(written: Output, root: Path, report: Report, listed=frozenset(), spans=None) -> Dict[str, str]:
+    """The copies whose source exists inside the site; the others become warnings (CNV003 for a
+    path leaving the site, CNV001 for a missing file; `listed` holds the real repository's files)."""
     from .output_dir import OutputError, safe_relative
 
     copies: Dict[str, str] = {}
+    spans = spans or {}
     for dest, src in written.copies.items():
         try:
             dest, src = safe_relative(dest), safe_relative(src)
         except OutputError as exc:
-            report.warn("CNV003", f"asset {src!r} not copied: {exc}")
+            report.warn("CNV003", f"asset {src!r} not copied: {exc}", spans.get(src))
             continue
         path = root / src
         if path.is_file() and root in path.resolve().parents:
             copies[dest] = src
+        elif src in listed:
+            report.warn("CNV001", f"missing asset {src!r}: the site's files.txt lists it, but it is not "
+                        "in this copy of the site; copy it over by hand", spans.get(src))
         else:
-            report.warn("CNV001", f"missing asset {src!r}: the new site links to a file the old site does not have")
+            report.warn("CNV001", f"missing asset {src!r}: the new site links to a file the old site "
+                        "does not have", spans.get(src))
     return copies
 
 

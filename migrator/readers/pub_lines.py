@@ -76,6 +76,12 @@ def is_link_row(text: str) -> bool:
                                is_badge_image(m.group(4)) or m.group(1).startswith("!") for m in links)
 
 
+def _only_links(text: str) -> bool:
+    """Nothing but links and separators: '[PDF](..) | [Code](..)'."""
+    rest = MD_LINK.sub("", re.sub(r"<a\b.*?</a>", "", text, flags=re.I | re.S))
+    return rest != text and not re.sub(r"[\s|\\/,;·•\[\]()-]+", "", strip_markup(rest))
+
+
 def _venue_text(text: str) -> str:
     """The venue part of a venue/link row: what precedes the first separator or link."""
     head = re.split(r"\\\||\s\|\s|(?<!!)\[|<a\b|<strong><span", text)[0]
@@ -128,6 +134,7 @@ def read_entry(lines: List[Line], ctx: Context) -> Optional[Publication]:
     title_url = ""
     in_comment = False
     authors_line = lines[0][0]
+    in_notes = False  # past the first notes bullet: what follows is the entry's notes
     for k, (number, raw) in enumerate(lines):
         text = _clean(raw) if k == 0 else raw.strip().rstrip("\\").rstrip()
         if in_comment or text.startswith("<!--"):
@@ -162,8 +169,12 @@ def read_entry(lines: List[Line], ctx: Context) -> Optional[Publication]:
             notes.append(text)
             continue
         if BULLET.match(raw.strip()) and k > 0:
+            # a bullet of links only is the links row; links inside notes bullets belong to the notes
+            if not in_notes and _only_links(_clean(text)):
+                _add_links(pub, text, line_span, title_url)
+            else:
+                in_notes = True
             notes.append(raw.strip())
-            _add_links(pub, text, line_span, title_url)
             continue
         if not pub.authors and not is_link_row(text) and _looks_like_authors(text, ctx.owners):
             pub.authors, authors_line = authors_of(text, ctx.owners), number
@@ -175,7 +186,8 @@ def read_entry(lines: List[Line], ctx: Context) -> Optional[Publication]:
             _add_links(pub, text, line_span, title_url)
             continue
         notes.append(text)
-        _add_links(pub, text, line_span, title_url)
+        if not in_notes:
+            _add_links(pub, text, line_span, title_url)
     if not pub.title:
         return None
     _trailing_venue(pub, authors_line)
