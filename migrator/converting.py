@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Dict
 
+from . import progress
 from .model import Site, content_nodes
 from .report import KIND_OF_LIST, Entry, Report
 from .writers import WRITERS, Output, WriteOptions
@@ -28,8 +29,12 @@ def run_convert(site, to, out, dry_run, force, keep_stale, report, theme, today)
         when = dt.date.fromisoformat(today) if today else dt.date.today()
     except ValueError:
         return fail(f"--today {today!r}: use YYYY-MM-DD")
+    progress.start(progress.wanted("text"))
     try:
-        return _convert(site, to, Path(out), dry_run, force, keep_stale, report, theme, when)
+        try:
+            return _convert(site, to, Path(out), dry_run, force, keep_stale, report, theme, when)
+        finally:
+            progress.done()  # clear the status line before an error message
     except OutputError as exc:
         return fail(str(exc))
     except KeyboardInterrupt:
@@ -46,6 +51,7 @@ def _convert(site_path, to, out, dry_run, force, keep_stale, report_path, theme,
     try:
         loaded = read_loaded(site_path, theme)
     except SiteError as exc:
+        progress.done()
         return fail(str(exc))
     source = loaded.site
     root = Path(site_path).resolve()
@@ -70,6 +76,7 @@ def _convert(site_path, to, out, dry_run, force, keep_stale, report_path, theme,
         _flag_links(pub, report)
     report.kept_config_keys = written.kept_config_keys
     report.files = sorted(set(written.files) | set(copies))
+    progress.done()  # the work is done: clear the status line before printing
     if dry_run:
         print(f"would write {len(report.files)} files into {out}:")
         for path in report.files:

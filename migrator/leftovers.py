@@ -45,6 +45,7 @@ class Leftovers:
         self.people: Dict[str, Fact] = {}
         self.placeholder_keys: Dict[str, Dict[str, Fact]] = {}
         self._phrases: Dict[str, List[Tuple[Tuple[str, ...], Fact]]] = {}
+        self._found: Dict[str, Tuple[Fact, ...]] = {}
         for group in data.get("groups", []):
             sources = group.get("source") or [{}]
             first = f"{sources[0].get('repo', '')}:{sources[0].get('path', '')}"
@@ -86,15 +87,24 @@ class Leftovers:
 
     def phrases_in(self, text: str) -> List[Fact]:
         """Every known phrase that occurs in the text, in order of occurrence."""
+        # several rules ask about the same line: remember the answer per distinct text
+        found = self._found.get(text)
+        if found is None:
+            if len(self._found) >= 1 << 16:
+                self._found.clear()
+            found = self._found[text] = self._phrases_in(text)
+        return list(found)
+
+    def _phrases_in(self, text: str) -> Tuple[Fact, ...]:
         # phrases run across link labels ('[Baidu Scholarship](...) (10 students ...)'); URLs are facts too
         words = fold(unlink(text)).split() + ["|"] + \
             fold(" | ".join(url for _, url, _ in md_links(text)) + " " + text).split()
-        found: List[Fact] = []
+        found: Dict[Fact, None] = {}  # ordered, and a set for the membership test
         for i, word in enumerate(words):
             for phrase, fact in self._phrases.get(word, ()):
-                if tuple(words[i:i + len(phrase)]) == phrase and fact not in found:
-                    found.append(fact)
-        return found
+                if tuple(words[i:i + len(phrase)]) == phrase:
+                    found.setdefault(fact)
+        return tuple(found)
 
     def placeholder(self, value: str, key: str = "") -> Optional[Fact]:
         """The template placeholder this config value is (`key` like 'author.location'), or None."""

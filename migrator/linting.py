@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import List, Optional, Sequence, Tuple
 
+from . import progress
 from .commands import fail
 from .diagnostics import Diagnostic
 from .rules.base import LintContext, Owner
@@ -71,10 +72,14 @@ def run_lint(site: str, files: Sequence[str], fmt: str, select: Sequence[str], i
     if site is None:  # pre-commit passed only files outside any site: nothing to check
         sys.stdout.write(output.render(fmt, [], ".", RULES))
         return 0
+    progress.start(progress.wanted(fmt))
     try:
         found, config_fail_on = lint(site, select, ignore, day, theme, file_list)
     except (SiteError, UsageError) as exc:
+        progress.done()  # clear the status line before the message
         return fail(str(exc))
+    finally:
+        progress.done()  # also on a crash or ^C; before any output
     notes = sys.stdout if fmt == "text" else sys.stderr
     if fix:
         report = fixes.apply_fixes(Path(site), found)

@@ -22,17 +22,22 @@ STOPWORDS = set("""a an the of for and or in on with to from by via at as is are
 using based its into over under through vs versus we our""".split())
 _ARXIV = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})", re.I)
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>?#]+)", re.I)
+_TAG = re.compile(r"<[^>]+>")
+_QUOTES_MARKUP = re.compile(r"[*_`\[\]()\"'“”‘’]")
+_PUNCT = re.compile(r"[^\w\s]")
+_SPACES = re.compile(r"\s+")
 _BLOCK_LIMIT = 25  # a key shared by more entries than this says nothing (a common word)
 
 
 @lru_cache(maxsize=1 << 17)
 def fold(text: str) -> str:
     """Lowercase, accents and markup removed, punctuation to spaces, spaces collapsed."""
-    text = re.sub(r"<[^>]+>", " ", text or "")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = re.sub(r"[*_`\[\]()\"'“”‘’]", "", text)
-    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", text)).strip()
+    text = _TAG.sub(" ", text or "")
+    if not text.isascii():  # ASCII has no accents to take off
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _QUOTES_MARKUP.sub("", text.lower())
+    return _SPACES.sub(" ", _PUNCT.sub(" ", text)).strip()
 
 
 @lru_cache(maxsize=65536)
@@ -129,8 +134,9 @@ def same_publication(a: Publication, b: Publication) -> bool:
     """Confirm a candidate pair that shares a blocking key."""
     similarity = token_similarity(a.title, b.title)
     if arxiv_ids(a) & arxiv_ids(b) or dois(a) & dois(b):
-        # one id on two unrelated titles is a wrong link, not one paper
-        return similarity >= 0.3 or bool(short_name(a.title)) and short_name(a.title) == short_name(b.title)
+        # one id on two clearly different titles is a wrong or borrowed link (a dataset paper's
+        # arXiv report cited in a sibling paper's notes), not one paper
+        return not clearly_different(a.title, b.title)
     ya, yb = year_of(a), year_of(b)
     far_apart = ya is not None and yb is not None and abs(ya - yb) > 2
     overlap = author_overlap(a, b)
@@ -146,6 +152,15 @@ def same_publication(a: Publication, b: Publication) -> bool:
     ta, tb = title_tokens(a.title), title_tokens(b.title)
     contained = len(ta & tb) / max(1, min(len(ta), len(tb)))
     return similarity >= 0.75 or (contained >= 0.9 and min(len(ta), len(tb)) >= 5 and similarity >= 0.6)
+
+
+def clearly_different(a: str, b: str) -> bool:
+    """Titles that name two papers: few shared words, neither held in the other, no shared system name."""
+    if title_key(a) == title_key(b) or short_name(a) and short_name(a) == short_name(b):
+        return False
+    ta, tb = title_tokens(a), title_tokens(b)
+    contained = len(ta & tb) / max(1, min(len(ta), len(tb)))
+    return token_similarity(a, b) < 0.5 and contained < 0.8
 
 
 def publication_keys(pub: Publication, rarity: Counter) -> List[Hashable]:

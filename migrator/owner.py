@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import TYPE_CHECKING, Any, Dict, List, Optional
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 from urllib.parse import parse_qs, urlparse
 
 from .model import Site
@@ -23,6 +24,7 @@ PLACEHOLDER_SCHOLAR = {"PS_CX0AAAAAJ", "YOUR_GOOGLE_SCHOLAR_ID", "DhtAFkwAAAAJ",
 
 _NATIVE = re.compile(r"^(.*?)\s*[(（]\s*([^()（）]+?)\s*[)）]\s*$")
 _SCHOLAR_ID = re.compile(r"^[\w-]{12}$")
+_NOT_NAME_CHAR = re.compile(r"[^\w\s-]")
 
 
 def _text(value: Any) -> str:
@@ -162,9 +164,15 @@ def owner_match(name: str, names: List[str]) -> bool:
     given name ('I. S. Gordeev', 'Ivan Sergeevich Gordeev' ~ 'Ivan Gordeev'; 'Zhao C' ~ 'Cong Zhao')."""
     if not name or not names:
         return False
+    # rules ask about the same few hundred authors against the same names many times over
+    return _owner_match(name, tuple(names))
+
+
+@lru_cache(maxsize=1 << 16)
+def _owner_match(name: str, names: Tuple[str, ...]) -> bool:
     if name_matches(name, names):
         return True
-    words = re.sub(r"[^\w\s-]", " ", name.replace(",", " , ")).split()
+    words = _NOT_NAME_CHAR.sub(" ", name.replace(",", " , ")).split()
     if "," in words:
         cut = words.index(",")
         forms = [(words[cut + 1:], words[:cut])]
@@ -173,7 +181,7 @@ def owner_match(name: str, names: List[str]) -> bool:
         if len(words) >= 2 and len(words[-1]) == 1:  # 'Zhao C': surname first, initial after
             forms.append((words[1:], words[:1]))
     for owner in names:
-        o_words = re.sub(r"[^\w\s-]", " ", owner).split()
+        o_words = _NOT_NAME_CHAR.sub(" ", owner).split()
         if len(o_words) < 2:
             continue
         orders = [(o_words[0].lower(), o_words[-1].lower())]

@@ -188,3 +188,52 @@ def test_cli_convert_dry_run_and_usage_errors(tmp_path):
     result = runner.invoke(_app(), ["convert", str(FIXTURES / "seed-acad-homepage"), "--to", "hugo",
                                     "--out", str(tmp_path / "o")])
     assert result.exit_code == 2
+
+
+def _site_with_assets(root: Path) -> Path:
+    """An academicpages site whose pages link files the way a browser resolves them."""
+    for folder in ("_pages", "files", "images"):
+        (root / folder).mkdir(parents=True)
+    (root / "_config.yml").write_text("title: A B\nauthor:\n  name: A B\n  avatar: me.png\n")
+    (root / "_pages" / "about.md").write_text(
+        "---\npermalink: /\ntitle: About\n---\nHello, I am A B.\n\n"
+        "<img src=\"../images/plot.png\"> and my [CV]({{ base_path }}/files/cv.pdf).\n\n"
+        "Also [gone](/files/gone.pdf) and [nowhere](/files/nowhere.pdf).\n")
+    (root / "_pages" / "talks_old.md").write_text(
+        "---\ntitle: Older talks\npermalink: /talks_old/\n---\n## 2022\n"
+        "* [A talk on graphs](../files/talk.pdf). Presented on November 8, 2022 at Net Conf.\n")
+    for name in ("files/talk.pdf", "files/cv.pdf", "images/plot.png", "images/me.png"):
+        (root / name).write_bytes(b"%data")
+    (root / "files.txt").write_text("files/gone.pdf\nfiles/talk.pdf\n")
+    return root
+
+
+def test_assets_resolve_against_the_page_that_shows_them(tmp_path, capsys):
+    site, out = _site_with_assets(tmp_path / "site"), tmp_path / "out"
+    assert convert(site, out) == 1  # the two missing files are warnings
+    printed = capsys.readouterr().out
+    assert "CNV003" not in printed
+    assert "missing asset 'files/gone.pdf': the site's files.txt lists it, but it is not in this copy" in printed
+    assert "_pages/about.md:5:1: warning: CNV001 missing asset 'files/nowhere.pdf': the new site links" in printed
+    for name in ("files/talk.pdf", "files/cv.pdf", "images/plot.png", "images/me.png"):
+        assert (out / name).read_bytes() == b"%data"
+    about = (out / "_pages" / "about.md").read_text()
+    assert "[A talk on graphs](/files/talk.pdf)" in about and "<img src=\"/images/plot.png\">" in about
+    back = tmp_path / "back"
+    convert(out, back, to="academicpages")
+    assert (back / "files" / "talk.pdf").is_file() and "CNV003" not in capsys.readouterr().out
+
+
+def test_relative_assets_are_rooted_on_pages_below_the_top_folder():
+    from migrator.writers.assets import local_path, root_relative_links
+
+    files = {"_pages/about.md": "---\npermalink: /\n---\n![me](images/me.png)\n",
+             "_talks/t.md": "---\npermalink: /talks/t/\nslidesurl: files/s.pdf\n---\n[pdf](files/a.pdf) "
+                            "[up](../x.pdf) [web](https://a.org/b.pdf) <img src='/images/ok.png'>\n",
+             "_pages/includes/news.md": "[pdf](files/n.pdf)\n"}
+    root_relative_links(files)
+    assert files["_pages/about.md"].endswith("![me](images/me.png)\n")
+    assert files["_talks/t.md"] == ("---\npermalink: /talks/t/\nslidesurl: /files/s.pdf\n---\n[pdf](/files/a.pdf) "
+                                    "[up](../x.pdf) [web](https://a.org/b.pdf) <img src='/images/ok.png'>\n")
+    assert files["_pages/includes/news.md"] == "[pdf](files/n.pdf)\n"
+    assert local_path("{{ base_path }}/files/cv.pdf") == local_path("{{site.baseurl}}/files/cv.pdf") == "files/cv.pdf"

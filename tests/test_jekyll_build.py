@@ -78,7 +78,7 @@ def convert_and_check(source: Path, tmp_path: Path, owner_everywhere: bool = Tru
 
 def test_heading_ids_match_kramdown_itself(tmp_path):
     """Our ids for tricky headings equal the ones Jekyll's kramdown writes."""
-    from migrator.writers.kramdown_ids import heading_ids
+    from migrator.kramdown_ids import heading_ids
 
     text = ("# 🔥 News\n\n## 📽️ Efficient Video\n\n# 🔥 News\n\n# Élan été_x 2024 – a—b\n\n"
             "# 🧑‍🏫 Teaching\n\n# Q&A: C++ / R\n\n## Others\n\n## Others\n\n"

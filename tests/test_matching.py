@@ -87,3 +87,15 @@ def test_news_cluster_by_text_and_date():
             NewsItem(date="2024-03", text="Two papers are accepted by ICLR 2024!"),
             NewsItem(date="2025-03", text="Two papers are accepted by ICLR 2024")]
     assert sizes(cluster_texts(news, lambda n: n.text, lambda n: n.date)) == [1, 2]
+
+
+def test_a_shared_arxiv_id_does_not_join_clearly_different_titles():
+    # a dataset's arXiv report cited in the notes of a sibling paper (corpus site JimmyZou)
+    arxiv = ["https://arxiv.org/abs/2004.14899"]
+    pubs = [pub("Polarization Human Pose and Shape Dataset", ["Shihao Zou"], "arXiv 2020", arxiv),
+            pub("3D Human Shape Reconstruction from a Polarization Image", ["Shihao Zou"], "ECCV 2020", arxiv),
+            pub("Deep Residual Learning", venue="arXiv 2015", links=["https://doi.org/10.1109/cvpr.2016.90"]),
+            pub("Deep Residual Learning for Image Recognition", venue="CVPR 2016",
+                links=["https://doi.org/10.1109/CVPR.2016.90"])]
+    assert [[p.title[:12] for p in g] for g in cluster_publications(pubs)] == [
+        ["Polarization"], ["3D Human Sha"], ["Deep Residua", "Deep Residua"]]

@@ -223,3 +223,19 @@ def test_publications_heading_of_a_publications_page_is_not_a_group(tmp_path):
     site = read_site(str(tmp_path), "acad-homepage")
     assert [(p.title, p.group) for p in site.publications] == [("A Long Enough Title", ""),
                                                                ("Another Long Title", "Journals")]
+
+
+def test_links_in_notes_bullets_are_notes_not_the_papers_links(tmp_path):
+    (tmp_path / "_pages").mkdir()
+    (tmp_path / "_config.yml").write_text("google_scholar_stats_use_cdn: true\nauthor:\n  name: A B\n")
+    box = ("<div class='paper-box'>\n<div class='paper-box-text' markdown=\"1\">\n\n**{title}**\n\n"
+           "<u>A B</u>, C D\n\n`ECCV 2020`\n\n{row}\n\n- code and data: [arXiv](https://arxiv.org/abs/2004.14899)\n"
+           "- [code](https://github.com/x/y)\n</div>\n</div>\n\n")
+    (tmp_path / "_pages" / "about.md").write_text(
+        "---\npermalink: /\n---\n# Publications\n\n"
+        + box.format(title="3D Human Shape Reconstruction from a Polarization Image", row="[pdf](/files/a.pdf)")
+        + box.format(title="Polarization Human Pose and Shape Dataset", row="- [Paper](/files/b.pdf) | [Code](x)"))
+    site = read_site(str(tmp_path), "acad-homepage")
+    links = {p.title[:8]: [l.url for l in p.links] for p in site.publications}
+    assert links == {"3D Human": ["/files/a.pdf"], "Polariza": ["/files/b.pdf", "x"]}
+    assert all("code and data: [arXiv](https://arxiv.org/abs/2004.14899)" in p.notes for p in site.publications)

@@ -6,7 +6,7 @@ import pytest
 from migrator.merge import merge_publications
 from migrator.matching import cluster_publications
 from migrator.writers import WRITERS, WriteOptions
-from migrator.writers.kramdown_ids import HeaderIds, gfm_id, heading_ids
+from migrator.kramdown_ids import HeaderIds, gfm_id, heading_ids
 from writer_model import canonical_site
 
 GOLDENS = Path(__file__).parent / "goldens" / "writers"

@@ -21,6 +21,23 @@ _MARK_CHARS = "*†‡#✉§¶+"
 _SUP = re.compile(r"<sup>\s*([^<]*?)\s*</sup>", re.I)
 _CARET = re.compile(r"\^\{?([" + re.escape(_MARK_CHARS) + r"\d,]+)\}?")
 _ET_AL = re.compile(r"^(et\.?\s*al\.?|others|etc\.?)$", re.I)
+# compiled once: these run for every author of every entry
+_LEAD_AND = re.compile(r"^(and|&)\s+", re.I)
+_TRAIL_AND = re.compile(r"\s+(and|&)$", re.I)
+_AND = re.compile(r"\s+(?:and|&amp;|&)\s+")
+_INITIALS = re.compile(r"(?:[A-Z]\.?\s*-?\s*){1,3}")
+_ONE_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+\.?")
+_MARK_SEP = re.compile(r"[,\s]+")
+_EMPTY_EMPHASIS = re.compile(r"<(b|strong|u|ins)>\s*</\1>|\*\*\s*\*\*", re.I)
+_HTML_EMPHASIS = re.compile(r"<(u|b|strong|ins)\b[^>]*>[^<]*[^\W\d_]", re.I)
+_MD_EMPHASIS = re.compile(r"\*\*[^*]*[^\W\d_][^*]*\*\*|__[^_]*[^\W\d_][^_]*__")
+_EMPHASIS_TAG = re.compile(r"</?(u|b|strong|ins|em|i)\b[^>]*>", re.I)
+_TRAILING_MARKS = re.compile(r"^(.*?[^\s" + re.escape(_MARK_CHARS) + r"])[\s]*([" + re.escape(_MARK_CHARS) + r"\s]+)$")
+_FINAL_INITIAL = re.compile(r"(^|[\s.,])\w\.$")
+_WRAPPER_TAG = re.compile(r"</?(div|p|span|i|em|font|small)\b[^>]*>", re.I)
+_ITALIC_LINE = re.compile(r"^\*(?!\*)(.*)(?<!\*)\*$")
+_AUTHORS_LABEL = re.compile(r"^(authors?|by)\s*:\s*", re.I)
+_TRAIL_ET_AL = re.compile(r",?\s*\bet\.?\s*al\.?\s*$")
 
 
 def _split_authors(text: str) -> List[str]:
@@ -41,9 +58,9 @@ def _split_authors(text: str) -> List[str]:
     out: List[str] = []
     for part in parts:
         part = part.strip()
-        part = re.sub(r"^(and|&)\s+", "", part, flags=re.I)
-        part = re.sub(r"\s+(and|&)$", "", part, flags=re.I)
-        pieces = re.split(r"\s+(?:and|&amp;|&)\s+", part)
+        part = _LEAD_AND.sub("", part)
+        part = _TRAIL_AND.sub("", part)
+        pieces = _AND.split(part)
         out.extend(p.strip() for p in pieces if p.strip())
     return _join_last_first(out, bool(re.search(r"\s(and|&)\s", text)))
 
@@ -54,8 +71,8 @@ def _join_last_first(tokens: List[str], has_and: bool) -> List[str]:
         return tokens
     plain = [strip_markup(_SUP.sub("", t)).strip(_MARK_CHARS + " ") for t in tokens]
     firsts = plain[1::2]
-    initials = all(re.fullmatch(r"(?:[A-Z]\.?\s*-?\s*){1,3}", f or "-") for f in firsts)
-    single_words = all(re.fullmatch(r"[A-Za-z][A-Za-z'\-]+\.?", p) for p in plain)
+    initials = all(_INITIALS.fullmatch(f or "-") for f in firsts)
+    single_words = all(_ONE_WORD.fullmatch(p) for p in plain)
     if (initials or has_and and single_words) and all(" " not in s for s in plain[0::2]):
         return [f"{tokens[i]}, {tokens[i + 1]}" for i in range(0, len(tokens), 2)]
     return tokens
@@ -63,20 +80,19 @@ def _join_last_first(tokens: List[str], has_and: bool) -> List[str]:
 
 def _person(token: str) -> Tuple[Person, bool]:
     """One author token -> (Person, emphasised as the owner)."""
-    marks: List[str] = [m for m in _SUP.findall(token) for m in re.split(r"[,\s]+", m) if m]
+    marks: List[str] = [m for m in _SUP.findall(token) for m in _MARK_SEP.split(m) if m]
     text = _SUP.sub("", token)
     text = _CARET.sub(lambda m: marks.extend(m.group(1).split(",")) or "", text)
-    text = re.sub(r"<(b|strong|u|ins)>\s*</\1>|\*\*\s*\*\*", "", text, flags=re.I)
-    emphasised = bool(re.search(r"<(u|b|strong|ins)\b[^>]*>[^<]*[^\W\d_]", text, re.I)
-                      or re.search(r"\*\*[^*]*[^\W\d_][^*]*\*\*|__[^_]*[^\W\d_][^_]*__", text))
-    text = re.sub(r"</?(u|b|strong|ins|em|i)\b[^>]*>", "", text, flags=re.I)
+    text = _EMPTY_EMPHASIS.sub("", text)
+    emphasised = bool(_HTML_EMPHASIS.search(text) or _MD_EMPHASIS.search(text))
+    text = _EMPHASIS_TAG.sub("", text)
     text = text.replace("**", "").replace("__", "").replace("\\*", "*")
-    trailing = re.match(r"^(.*?[^\s" + re.escape(_MARK_CHARS) + r"])[\s]*([" + re.escape(_MARK_CHARS) + r"\s]+)$", text)
+    trailing = _TRAILING_MARKS.match(text)
     if trailing:
         marks.extend(ch for ch in trailing.group(2) if not ch.isspace())
         text = trailing.group(1)
     name = strip_markup(text).strip(" ,;")
-    if not re.search(r"(^|[\s.,])\w\.$", name):  # keep the dot of a final initial ('Zhao, X.')
+    if not _FINAL_INITIAL.search(name):  # keep the dot of a final initial ('Zhao, X.')
         name = name.rstrip(".")
     person = Person(name=name.strip(), marks=marks)
     person.equal_contribution = "*" in marks
@@ -87,11 +103,11 @@ def _person(token: str) -> Tuple[Person, bool]:
 def parse_authors(fragment: str, owner_names: List[str]) -> List[Person]:
     """Authors of an author line (markdown or inline HTML); the owner marked at most once."""
     text = fragment.strip().rstrip("\\").strip()
-    text = re.sub(r"</?(div|p|span|i|em|font|small)\b[^>]*>", "", text, flags=re.I)
-    text = re.sub(r"^\*(?!\*)(.*)(?<!\*)\*$", r"\1", text.strip())  # a line in *italics*
+    text = _WRAPPER_TAG.sub("", text)
+    text = _ITALIC_LINE.sub(r"\1", text.strip())  # a line in *italics*
     text = text.replace("&nbsp;", " ").replace("&amp;", "&")
-    text = re.sub(r"^(authors?|by)\s*:\s*", "", text, flags=re.I)
-    text = re.sub(r",?\s*\bet\.?\s*al\.?\s*$", "", text.strip())
+    text = _AUTHORS_LABEL.sub("", text)
+    text = _TRAIL_ET_AL.sub("", text.strip())
     text = _SUP.sub(lambda m: m.group(0).replace(",", " "), text)  # '<sup>1,2</sup>' is one mark group
     people: List[Person] = []
     emphasised: List[int] = []

@@ -7,15 +7,14 @@ from __future__ import annotations
 
 import re
 import warnings
-from typing import List, Tuple
-
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
-from bs4.exceptions import ParserRejectedMarkup
+from functools import lru_cache
+from typing import TYPE_CHECKING, List, Tuple
 
 from ..model import Badge, Link, Span
 from .fields import link_kind
 
-warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
 
 # '(<url with {{ liquid }} spaces>)' is kramdown's form for a URL holding spaces
 _URL = r"<?((?<=<)[^<>\n]*(?=>)|(?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+[\"'][^\"']*[\"'])?"
@@ -26,13 +25,24 @@ MD_IMAGE = re.compile(_IMAGE)
 _BADGE_HOSTS = ("img.shields.io", "badge", "visitorbadge", "badgen.net")
 
 
+@lru_cache(maxsize=None)
+def _bs4():
+    """bs4 (with soupsieve) takes ~60 ms to import: only runs that meet HTML pay for it."""
+    from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
+    from bs4.exceptions import ParserRejectedMarkup
+
+    warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
+    return BeautifulSoup, ParserRejectedMarkup
+
+
 def soup(fragment: str) -> BeautifulSoup:
     """Parse an HTML fragment with the stdlib backend (positions kept)."""
+    beautiful_soup, rejected = _bs4()
     try:
-        return BeautifulSoup(fragment, "html.parser")
-    except (ParserRejectedMarkup, AssertionError, ValueError):
+        return beautiful_soup(fragment, "html.parser")
+    except (rejected, AssertionError, ValueError):
         # html.parser gives up on some broken declarations ('<![' ...): read them as text
-        return BeautifulSoup(fragment.replace("<!", "&lt;!"), "html.parser")
+        return beautiful_soup(fragment.replace("<!", "&lt;!"), "html.parser")
 
 
 def is_badge_image(url: str) -> bool:

@@ -6,17 +6,23 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterable, List, Tuple
 
+_PUNCT_KEEP_COMMA = re.compile(r"[^\w\s,]")
+_PUNCT = re.compile(r"[^\w\s]")
+_SPACES = re.compile(r"\s+")
 
-@lru_cache(maxsize=4096)
+
+@lru_cache(maxsize=1 << 16)
 def normalise_name(name: str) -> str:
     """Lowercase, accents and punctuation removed, spaces collapsed."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"[^\w\s,]", " ", text.lower())
-    return re.sub(r"\s+", " ", text).strip()
+    text = name
+    if not text.isascii():  # ASCII has no accents to take off
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _PUNCT_KEEP_COMMA.sub(" ", text.lower())
+    return _SPACES.sub(" ", text).strip()
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)
 def name_parts(name: str) -> Tuple[List[str], str]:
     """(given-name words, surname) of 'First Last', 'Last, First', 'F. Last' or 'LAST First'."""
     text = normalise_name(name)
@@ -26,7 +32,7 @@ def name_parts(name: str) -> Tuple[List[str], str]:
     words = text.split()
     if not words:
         return [], ""
-    raw_words = re.sub(r"[^\w\s]", " ", name).split()
+    raw_words = _PUNCT.sub(" ", name).split()
     # 'ZHAO Xuanlei': an all-capital first word is the surname
     if len(raw_words) == len(words) >= 2 and raw_words[0].isupper() and len(raw_words[0]) > 1 \
             and not raw_words[-1].isupper():
@@ -36,6 +42,12 @@ def name_parts(name: str) -> Tuple[List[str], str]:
 
 def name_matches(name: str, owners: Iterable[str]) -> bool:
     """The name is one of the owner's names, possibly abbreviated ('X. Zhao', 'Zhao, X.')."""
+    # readers ask this for every author of every entry against the same few owner names
+    return _name_matches(name, tuple(owners))
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_matches(name: str, owners: Tuple[str, ...]) -> bool:
     first, last = name_parts(name)
     if not last:
         return False

@@ -5,7 +5,7 @@ import posixpath
 import re
 from typing import Dict, List, Optional, Set
 
-from ..writers.kramdown_ids import gfm_id, heading_text
+from ..kramdown_ids import gfm_id, heading_text
 from .base import LintContext
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")

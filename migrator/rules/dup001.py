@@ -10,6 +10,14 @@ from .base import LintContext, Rule
 from .textscan import file_lines, short
 
 
+def publication_groups(ctx: LintContext) -> List[List]:
+    """`cluster_publications` of the site, computed once per lint run (DUP001 and DUP002 both need it)."""
+    groups = ctx.options.get("publication_groups")
+    if groups is None:
+        groups = ctx.options["publication_groups"] = cluster_publications(ctx.site.publications)
+    return groups
+
+
 def list_of(node) -> Hashable:
     """The list an entry is shown in: its page and heading; a collection is one list."""
     top = node.span.path.split("/")[0]
@@ -50,7 +58,7 @@ class DuplicateEntry(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Diagnostic]:
         site = ctx.site
-        yield from self._report(ctx, cluster_publications(site.publications), "publication",
+        yield from self._report(ctx, publication_groups(ctx), "publication",
                                 lambda p: p.title)
         yield from self._report(ctx, cluster_texts(site.news, lambda n: n.text, lambda n: n.date),
                                 "news item", lambda n: n.text)

@@ -6,10 +6,11 @@ from collections import Counter, defaultdict
 from typing import Callable, Dict, Iterator, List, Optional
 
 from ..diagnostics import Diagnostic
-from ..matching import STOPWORDS, arxiv_ids, cluster_publications, dois, same_person, title_key
+from ..matching import STOPWORDS, arxiv_ids, dois, same_person, title_key
 from ..model import Publication
 from ..owner import owner_match, owner_names
 from .base import LintContext, Rule
+from .dup001 import publication_groups
 from .textscan import short
 
 # publishers and societies name no venue: 'IEEE/CVF Conference on ...' is not a different venue than 'CVPR'
@@ -49,7 +50,7 @@ class ConflictingPublication(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Diagnostic]:
         names = owner_names(ctx.owner)
-        for group in cluster_publications(ctx.site.publications):
+        for group in publication_groups(ctx):
             paths = Counter(p.span.path for p in group)
             # a page listing the paper twice is DUP001's; compare only the single listings
             single = [p for p in group if paths[p.span.path] == 1]

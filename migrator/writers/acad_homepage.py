@@ -11,7 +11,7 @@ from . import Output, WriteOptions
 from . import acad_items as items
 from .acad_templates import (ABOUT_HEAD, CONFIG, COPIED, EXPERIENCE_HEADING, FREE_EMOJI, SECTIONS)
 from .assets import asset_refs, avatar_file
-from .kramdown_ids import heading_ids, heading_text
+from ..kramdown_ids import heading_ids, heading_text
 from .readback import reads_as_text, stable_line
 from .pages import carried_pages, old_theme_page, front_matter, nav_title, page_text, post_text, quote, source_nav_entries
 from .site_config import author_values, merge_config
@@ -54,8 +54,9 @@ def write(site: Site, options: WriteOptions) -> Output:
     machinery = {p.path for p in site.pages if p.path != about_path and old_theme_page(p)}
     carried = carried_pages(site, about_path, list_pages | machinery)
     about_pubs, full_list = _split_publications(site)
-    owners = owner_names(site.profile, site.config) + [p.name for pub in site.publications
-                                                       for p in pub.authors if p.is_owner]
+    # once each: every entry's read-back tests its authors against this list
+    owners = list(dict.fromkeys(owner_names(site.profile, site.config) + [
+        p.name for pub in site.publications for p in pub.authors if p.is_owner]))
     list_sections: List[FreeSection] = []
     last_free = ""
     for section in site.sections:

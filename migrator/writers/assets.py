@@ -6,7 +6,7 @@ from typing import Callable, Dict, Iterable, Optional, Tuple
 
 from ..model import Site
 
-REF = re.compile(r"""(?:\bsrc|\bhref)\s*=\s*["']([^"']+)["']|\]\(\s*<?([^)\s>]+)""")
+REF = re.compile(r"""(?:\bsrc|\bhref)\s*=\s*["']([^"']+)["']|\]\(\s*<?((?:\{\{[^{}]*\}\})*[^)\s>]+)""")
 _PAGE_EXT = {"", ".html", ".htm", ".md", ".markdown"}
 _BASE = re.compile(r"^(?:\{\{-?\s*(?:base_path|site\.baseurl|site\.url)\s*-?\}\})+(?=/)")
 """Liquid prefixes the themes put before site paths (`{{ base_path }}/files/x.pdf`)."""

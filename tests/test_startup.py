@@ -1,0 +1,39 @@
+"""A command imports only what it needs: the startup budget of issue 6 (timing is measured by hand)."""
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def imported(*args: str) -> set:
+    """Modules a `migrate` process imports, read from `python -X importtime`."""
+    run = subprocess.run([sys.executable, "-X", "importtime", "-m", "migrator", *args],
+                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in run.stderr, run.stderr
+    names = {line.rsplit("|", 1)[1].strip() for line in run.stderr.splitlines()
+             if line.startswith("import time:") and "|" in line}
+    assert "migrator" in names  # the trace was read
+    return names
+
+
+def packages(names: set) -> set:
+    return {name.split(".")[0] for name in names}
+
+
+def test_lint_of_a_seed_site_skips_html_parser_pydantic_and_writers():
+    names = imported("lint", "fixtures/seed-academicpages")
+    assert "migrator.rules" in names and "migrator.readers" in names
+    assert not {"bs4", "soupsieve", "pydantic", "pydantic_core"} & packages(names)
+    assert not {n for n in names if n == "migrator.writers" or n.startswith("migrator.writers.")}
+    assert "ruamel" not in packages(names)  # plain front matter takes the libyaml path
+
+
+def test_version_imports_neither_the_cli_framework_nor_the_readers():
+    names = imported("--version")
+    assert not {"typer", "click", "migrator.readers", "migrator.rules"} & (packages(names) | names)
+
+
+def test_html_is_still_parsed_where_a_site_has_it():
+    names = imported("lint", "fixtures/seed-acad-homepage")
+    assert "bs4" in names  # lazily, when a page holds an HTML block
