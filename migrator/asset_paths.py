@@ -3,12 +3,13 @@ and rewritten so they work from whichever page of the new site they land on."""
 from __future__ import annotations
 
 import dataclasses
+import posixpath
 import re
-from typing import Dict, Optional
+from typing import Collection, Dict, Optional
 
 from .model import Span, content_nodes
 from .rules.scan import included_by
-from .rules.targets import baseurl, resolve
+from .rules.targets import baseurl, resolve, site_paths
 from .writers.assets import local_path, strip_base, sub_refs
 
 WHOLE_URL_FIELDS = ("url", "image")
@@ -31,10 +32,11 @@ def rewrite_source_assets(ctx) -> Dict[str, Span]:
     """
     urls = page_urls_by_file(ctx)
     base = baseurl(ctx)
+    files = site_paths(ctx)
     seen: Dict[str, Span] = {}
 
     def fix(url: str, page_url: Optional[str], span: Span) -> str:
-        new = rooted(url, page_url, base)
+        new = rooted(url, page_url, base, files)
         path = local_path(new)
         if path:
             seen.setdefault(path, span)
@@ -66,13 +68,17 @@ def rewrite_source_assets(ctx) -> Dict[str, Span]:
     return seen
 
 
-def rooted(url: str, page_url: Optional[str], base: str) -> str:
+def rooted(url: str, page_url: Optional[str], base: str, files: Collection[str] = ()) -> str:
     """`url` as written when it means the same file from any page; else `/site/path` (query and
-    fragment kept). Like a browser, `..` stops at the site root."""
+    fragment kept). A browser stops `..` at the site root: a path climbing above it is taken so only
+    when the site has that file, and is otherwise left as written, to be refused as leaving the site."""
     if page_url is None or strip_base(url) != url or url.startswith("/") or not local_path(url):
         return url
     path = re.split(r"[?#]", url, maxsplit=1)[0]
     target = resolve(url, page_url, base)
     if target is None or target == local_path(url):
+        return url
+    folder = page_url if page_url.endswith("/") else posixpath.dirname(page_url) + "/"
+    if posixpath.normpath(posixpath.join(folder.strip("/"), path)).startswith("..") and target not in files:
         return url
     return "/" + target + url[len(path):]

@@ -90,7 +90,7 @@ class Leftovers:
         # several rules ask about the same line: remember the answer per distinct text
         found = self._found.get(text)
         if found is None:
-            if len(self._found) >= 1 << 16:
+            if len(self._found) >= 1 << 17:  # bounded: a huge site does not keep every line twice
                 self._found.clear()
             found = self._found[text] = self._phrases_in(text)
         return list(found)

@@ -3,8 +3,9 @@ and the template's `paper-box` divs, read with BeautifulSoup (`html.parser`) and
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from html.parser import HTMLParser
-from typing import List, Optional, Tuple
+from typing import List, Optional, Set, Tuple
 
 from ..model import Markup, Publication, Span
 from .blocks import Context, comment_end, comment_start, free_section
@@ -133,7 +134,10 @@ def paper_box(lines: List[Line], ctx: Context) -> list:
 
 
 def _only_tags(text: str) -> bool:
-    return text.strip().startswith("<") and not soup(text).get_text(strip=True) and soup(text).find("img") is None
+    if not text.strip().startswith("<"):
+        return False
+    parsed = soup(text)
+    return not parsed.get_text(strip=True) and parsed.find("img") is None
 
 
 def _html_entry(lines: List[Line], ctx: Context) -> Optional[Publication]:
@@ -185,18 +189,22 @@ def html_list(lines: List[Line], ctx: Context) -> list:
         return [free_section(lines, "", ctx.path)]
     first = lines[0][0]
     starts = [first + (li.sourceline or 1) - 1 for li in items]
+    numbers = [ln[0] for ln in lines]
+    ordered = all(a < b for a, b in zip(numbers, numbers[1:]))  # then each item's lines are one slice
     nodes: list = []
-    taken: List[Line] = []
+    taken: Set[Line] = set()
     for k, li in enumerate(items):
         if k and starts[k] == starts[k - 1]:
             continue  # several items on one line: read as one entry
-        stop = next((s for s in starts[k + 1:] if s > starts[k]), None)
-        span_lines = [ln for ln in lines if starts[k] <= ln[0] < (stop or lines[-1][0] + 1) and ln[1].strip()]
+        stop = next((starts[m] for m in range(k + 1, len(starts)) if starts[m] > starts[k]), None)
+        high = stop or lines[-1][0] + 1
+        window = lines[bisect_left(numbers, starts[k]):bisect_left(numbers, high)] if ordered else lines
+        span_lines = [ln for ln in window if starts[k] <= ln[0] < high and ln[1].strip()]
         if stop is None:
             while len(span_lines) > 1 and _only_tags(span_lines[-1][1]) and "</li>" not in span_lines[-1][1]:
                 span_lines.pop()
         nodes.append(_list_item(li, span_lines, first, ctx))
-        taken.extend(span_lines)
+        taken.update(span_lines)
     outside = [ln for ln in lines if ln not in taken]
     return _markup_runs(outside, ctx.path) + nodes
 

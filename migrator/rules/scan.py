@@ -52,11 +52,20 @@ def strip_liquid(url: str) -> str:
 
 
 def _mask(text: str, spans: List[Tuple[int, int]]) -> str:
+    if not spans:
+        return text
     chars = list(text)
     for start, end in spans:
-        for i in range(start, end):
-            chars[i] = " "
+        chars[start:end] = " " * (end - start)
     return "".join(chars)
+
+
+def _may_link(text: str) -> bool:
+    """Every link pattern needs one of these marks: most lines have none and skip the scan."""
+    if "](" in text or "]:" in text or "://" in text:
+        return True
+    low = text.lower()
+    return "www." in low or "href" in low or "src" in low
 
 
 def _trim(url: str) -> str:
@@ -69,6 +78,8 @@ def _trim(url: str) -> str:
 
 
 def links_in_line(text: str, path: str, number: int, page_url: str) -> List[Written]:
+    if not _may_link(text):
+        return []
     found: List[Written] = []
     text = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
     text = _LIQUID_TAG.sub(lambda m: " " * len(m.group(0)), text)
