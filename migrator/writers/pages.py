@@ -11,13 +11,22 @@ from ..output_dir import OutputError, safe_relative
 STRUCTURED_ROLES = {"about", "publications", "talks", "teaching", "portfolio", "blog", "listing", "include", "item"}
 
 
+_NOT_YAML_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def as_json(value: Any) -> str:
+    """JSON is valid YAML once the characters YAML may not hold raw (C1 controls, line separators) are escaped."""
+    text = json.dumps(value, ensure_ascii=False)
+    return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
 def quote(value: Any) -> str:
-    """A YAML scalar: JSON strings are valid YAML and need no further escaping rules."""
+    """A YAML scalar."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return str(value)
-    return json.dumps(str(value), ensure_ascii=False)
+    return as_json(str(value))
 
 
 def front_matter(values: Dict[str, Any]) -> str:
@@ -26,7 +35,7 @@ def front_matter(values: Dict[str, Any]) -> str:
         if value in (None, "", []):
             continue
         if isinstance(value, dict) or isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value):
-            lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+            lines.append(f"{key}: {as_json(value)}")
         elif isinstance(value, list):
             lines.append(f"{key}:")
             lines.extend(f"  - {quote(v)}" for v in value)
