@@ -72,7 +72,8 @@ def merge_publications(pubs: List[Publication], clusters: List[List[Publication]
                 continue
             first = min(role, key=lambda p: SOURCE_RANK.get(p.source, 5))
             role = [first] + [p for p in role if p is not first]
-            out = copy.deepcopy(facts)
+            # a one-entry cluster's facts are already a private copy, used once: copy again only to share
+            out = facts if len(cluster) == 1 else copy.deepcopy(facts)
             out.selected, out.group, out.span, out.source, out.url = \
                 first.selected, first.group, first.span, first.source, first.url
             placed.append((order.get(id(first), 0), out))

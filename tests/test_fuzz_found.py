@@ -31,8 +31,6 @@ def test_empty_list_item_is_accounted():
     assert result.ok, result.summary()
 
 
-@pytest.mark.xfail(strict=False, reason="acad-homepage reader: a '{%' line after a fenced block that holds "
-                   "a paper-box-text div, before an unclosed fence, is read into two nodes")
 def test_liquid_line_after_fenced_paper_box_is_read_once():
     page = "~~~\n<div class='paper-box-text' markdown=\"1\">\n~~~\n{%\n```"
     result = accounting(ACAD, {"_pages/includes/intro.md": page})

@@ -174,6 +174,17 @@ def free_section(lines: List[Line], title: str, path: str, role: str = "") -> Fr
                        span=Span(path, first, indent(lines[0][1]) + 1, lines[-1][0]))
 
 
+def free_sections(lines: List[Line], title: str, path: str, role: str = "") -> List[FreeSection]:
+    """Free sections of lines, split where lines were taken out (a span never covers another node's line)."""
+    runs: List[List[Line]] = []
+    for line in lines:
+        if runs and line[0] == runs[-1][-1][0] + 1:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return [free_section(run, title, path, role) for run in runs if any(t.strip() for _, t in run)]
+
+
 _ROLES = {"about": "intro", "services": "services", "other": ""}
 
 
@@ -187,7 +198,7 @@ def parse_section(kind: str, section: Section, ctx: Context) -> list:
 
     def flush():
         if run:
-            nodes.append(free_section(run, section.title, ctx.path, _ROLES.get(kind, kind)))
+            nodes.extend(free_sections(run, section.title, ctx.path, _ROLES.get(kind, kind)))
             run.clear()
 
     for chunk in split_chunks(section.lines):
@@ -198,7 +209,7 @@ def parse_section(kind: str, section: Section, ctx: Context) -> list:
             flush()
             # an entry with nothing to read ('- ') is still kept
             nodes.extend(parser(chunk.lines, ctx, kind) or
-                         [free_section(chunk.lines, section.title, ctx.path, _ROLES.get(kind, kind))])
+                         free_sections(chunk.lines, section.title, ctx.path, _ROLES.get(kind, kind)))
         else:
             if run and not _adjacent(section.lines, run[-1][0], chunk.lines[0][0]):
                 flush()

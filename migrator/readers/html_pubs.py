@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from typing import List, Optional, Set, Tuple
 
 from ..model import Markup, Publication, Span
-from .blocks import Context, comment_end, comment_start, free_section
+from .blocks import Context, comment_end, comment_start, free_section, free_sections
 from .fields import parse_venue
 from .inline import html_links, soup
 from .markdown import Line
@@ -116,7 +116,7 @@ def paper_box(lines: List[Line], ctx: Context) -> list:
     markdown = box is not None and "markdown" in box[4]
     pub = read_entry(content, ctx) if markdown or box is None else _html_entry(content, ctx)
     if pub is None:
-        nodes: list = [free_section(content, "", ctx.path)]
+        nodes: list = free_sections(content, "", ctx.path)
     else:
         pub.source = "paper-box"
         pub.span = Span(ctx.path, content[0][0], 1, content[-1][0])

@@ -5,7 +5,7 @@ import re
 from typing import List
 
 from ..model import FreeSection, Markup, Publication, Span
-from .blocks import Context, free_section, markup_node, parse_section, split_chunks
+from .blocks import Context, free_sections, markup_node, parse_section, split_chunks
 from .html_pubs import block_end, html_list, is_paper_box, paper_box
 from .markdown import Line, Section, strip_markup
 from .pub_lines import TITLE_PREFIX, read_entry
@@ -64,8 +64,8 @@ def _publication_lines(lines: List[Line], title: str, ctx: Context) -> list:
         pub = read_entry(chunk.lines, ctx) if chunk.kind == "entry" else None
         if pub is None and chunk.kind == "entry" and len(chunk.lines) == 1:
             pub = _plain_entry(chunk.lines, ctx)
-        nodes.append(pub if pub is not None else free_section(_with_blanks(lines, chunk.lines), title, ctx.path,
-                                                              "publications"))
+        nodes.extend([pub] if pub is not None else free_sections(_with_blanks(lines, chunk.lines), title, ctx.path,
+                                                                 "publications"))
     return nodes
 
 
