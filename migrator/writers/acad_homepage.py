@@ -10,11 +10,11 @@ from ..readers.fields import owner_names, section_kind
 from . import Output, WriteOptions
 from . import acad_items as items
 from .acad_templates import (ABOUT_HEAD, CONFIG, COPIED, EXPERIENCE_HEADING, FREE_EMOJI, SECTIONS)
-from .assets import asset_refs, avatar_file
+from .assets import avatar_file
 from ..kramdown_ids import heading_ids, heading_text
 from .readback import reads_as_text, stable_line
 from .pages import carried_pages, old_theme_page, front_matter, nav_title, page_text, post_text, quote, source_nav_entries
-from .site_config import author_values, merge_config
+from .site_config import finish_site
 
 ABOUT = "_pages/about.md"
 FULL_LIST = "_pages/publications.md"
@@ -138,10 +138,7 @@ def write(site: Site, options: WriteOptions) -> Output:
         out.copies[avatar] = source
     config = dict(site.config)
     config.setdefault("description", site.profile.bio)
-    text, kept = merge_config(options.base_config or CONFIG, config, author_values(site.profile, avatar), COPIED, CONFIG)
-    out.files["_config.yml"] = text
-    out.kept_config_keys = kept
-    out.copies.update(asset_refs(t for p, t in out.files.items() if p.endswith(".md")))
+    finish_site(out, site, options, config, avatar, CONFIG, COPIED)
     return out
 
 

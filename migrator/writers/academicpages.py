@@ -11,9 +11,9 @@ from ..venues import badge_label
 from . import Output, WriteOptions
 from . import acad_items as items
 from .academicpages_templates import CONFIG, COPIED, listing
-from .assets import asset_refs, avatar_file, local_path
+from .assets import avatar_file, local_path
 from .pages import carried_pages, front_matter, page_text, post_text, quote, source_nav_entries
-from .site_config import author_values, merge_config
+from .site_config import finish_site
 
 ABOUT = "_pages/about.md"
 SECTIONS = [("news", "News", items.news_line), ("education", "Education", items.education_line),
@@ -85,10 +85,7 @@ def write(site: Site, options: WriteOptions) -> Output:
         out.copies[f"images/{name}"] = source
     config = dict(site.config)
     config.setdefault("name", site.profile.name)
-    text, kept = merge_config(options.base_config or CONFIG, config, author_values(site.profile, avatar), COPIED, CONFIG)
-    out.files["_config.yml"] = text
-    out.kept_config_keys = kept
-    out.copies.update(asset_refs(t for p, t in out.files.items() if p.endswith(".md")))
+    finish_site(out, site, options, config, avatar, CONFIG, COPIED)
     for link in (link for pub in site.publications for link in pub.links):
         if local_path(link.url):
             out.copies.setdefault(local_path(link.url), local_path(link.url))

@@ -108,3 +108,15 @@ def _move_trailing_comment(block: CommentedMap, last: Any) -> None:
     if new_last == last or token is None or not token.value.startswith("\n"):
         return
     block.ca.items[new_last] = block.ca.items.pop(last)
+
+
+def finish_site(out, site, options, config: Dict[str, Any], avatar: str, template: str,
+                copied: Tuple[str, ...]) -> None:
+    """Both writers' last step: the merged `_config.yml` and the assets the written pages refer to."""
+    from .assets import asset_refs
+
+    text, kept = merge_config(options.base_config or template, config, author_values(site.profile, avatar),
+                              copied, template)
+    out.files["_config.yml"] = text
+    out.kept_config_keys = kept
+    out.copies.update(asset_refs(t for p, t in out.files.items() if p.endswith(".md")))
