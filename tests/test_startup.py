@@ -27,6 +27,7 @@ def test_lint_of_a_seed_site_skips_html_parser_pydantic_and_writers():
     assert not {"bs4", "soupsieve", "pydantic", "pydantic_core"} & packages(names)
     assert not {n for n in names if n == "migrator.writers" or n.startswith("migrator.writers.")}
     assert "ruamel" not in packages(names)  # plain front matter takes the libyaml path
+    assert "migrator.readers.acad_homepage" not in names  # only the detected theme's reader
 
 
 def test_version_imports_neither_the_cli_framework_nor_the_readers():

@@ -5,17 +5,24 @@ see migrator/loader.py) and fills its `Site` with content nodes.
 """
 from __future__ import annotations
 
+from importlib import import_module
 from pathlib import Path
 from typing import Callable, Dict, Optional
 
 from ..loader import LoadedSite, load_site
 from ..model import Site
-from . import acad_homepage, academicpages
 
-READERS: Dict[str, Callable[[LoadedSite], None]] = {
-    "academicpages": academicpages.read,
-    "acad-homepage": acad_homepage.read,
+# Theme -> module with a `read(LoadedSite)` function; imported only for the theme read,
+# which keeps a lint run of a small site from loading the other theme's reader.
+READERS: Dict[str, str] = {
+    "academicpages": "academicpages",
+    "acad-homepage": "acad_homepage",
 }
+
+
+def reader(theme: str) -> Callable[[LoadedSite], None]:
+    """The read function of a theme's reader."""
+    return import_module(f".{READERS[theme]}", __name__).read
 
 
 class SiteError(Exception):
@@ -67,5 +74,5 @@ def read_loaded(root: str, theme: Optional[str] = None) -> LoadedSite:
     if theme is not None and theme not in READERS:
         raise SiteError(f"unknown theme {theme!r}; known: {', '.join(READERS)}")
     loaded.site.theme = theme or detect_theme(loaded)
-    READERS[loaded.site.theme](loaded)
+    reader(loaded.site.theme)(loaded)
     return loaded
