@@ -37,9 +37,11 @@ def sites(tmp: Path, size: int) -> List[Path]:
     return found
 
 
-def run(argv: List[str]) -> str:
+def run(argv: List[str], synthetic: Path) -> str:
+    """What one `migrate` process printed, with the synthetic sites' folder written SITES."""
     proc = subprocess.run([sys.executable, "-m", "migrator", *argv], capture_output=True, text=True)
-    return f"exit {proc.returncode}\n--- stdout\n{proc.stdout}--- stderr\n{proc.stderr}"
+    said = f"exit {proc.returncode}\n--- stdout\n{proc.stdout}--- stderr\n{proc.stderr}"
+    return said.replace(str(synthetic), "SITES")
 
 
 def tree_manifest(root: Path) -> str:
@@ -49,18 +51,18 @@ def tree_manifest(root: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-def snapshot(site: Path, dest: Path) -> None:
+def snapshot(site: Path, dest: Path, synthetic: Path) -> None:
     name = site.name
     if site.parent.parent == CORPUS:
         name = f"{site.parent.name}--{site.name}"
-    (dest / f"{name}.dump.txt").write_text(run(["dump", str(site)]))
-    (dest / f"{name}.lint.txt").write_text(run(["lint", str(site), "--format", "json", "--today", TODAY]))
+    (dest / f"{name}.dump.txt").write_text(run(["dump", str(site)], synthetic))
+    (dest / f"{name}.lint.txt").write_text(run(["lint", str(site), "--format", "json", "--today", TODAY], synthetic))
     for theme in ("acad-homepage", "academicpages"):
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / "out"
             report = Path(tmp) / "report.json"
             said = run(["convert", str(site), "--to", theme, "--out", str(out), "--today", TODAY,
-                        "--report", str(report)])
+                        "--report", str(report)], synthetic)
             text = said.replace(str(out), "OUT").replace(str(report), "REPORT")
             if report.exists():
                 text += "--- report\n" + report.read_text().replace(str(out), "OUT")
@@ -76,10 +78,10 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     args = parser.parse_args()
     args.dest.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.gettempdir()) / "migrator-snapshot-sites"  # fixed: paths show in the output
-    todo = sites(tmp, args.size)
-    with ThreadPoolExecutor(args.jobs) as pool:
-        list(pool.map(lambda site: snapshot(site, args.dest), todo))
+    with tempfile.TemporaryDirectory() as tmp:
+        todo = sites(Path(tmp), args.size)
+        with ThreadPoolExecutor(args.jobs) as pool:
+            list(pool.map(lambda site: snapshot(site, args.dest, Path(tmp)), todo))
     print(f"{len(todo)} sites recorded in {args.dest}")
 
 
