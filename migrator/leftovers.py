@@ -76,6 +76,7 @@ class Leftovers:
                     words = tuple(fold(phrase).split())
                     if words:
                         self._phrases.setdefault(words[0], []).append((words, fact(phrase, field)))
+        self._first_words = frozenset(self._phrases)
 
     def title(self, title: str) -> Optional[Fact]:
         """The known leftover with this title (case, spacing and punctuation ignored)."""
@@ -96,14 +97,26 @@ class Leftovers:
         return list(found)
 
     def _phrases_in(self, text: str) -> Tuple[Fact, ...]:
-        # phrases run across link labels ('[Baidu Scholarship](...) (10 students ...)'); URLs are facts too
-        words = fold(unlink(text)).split() + ["|"] + \
-            fold(" | ".join(url for _, url, _ in md_links(text)) + " " + text).split()
+        # phrases run across link labels ('[Baidu Scholarship](...) (10 students ...)'); URLs are facts too.
+        # The words are: the unlinked text, '|', the URLs, the text. Folding the URLs and the text
+        # apart gives the words of folding them joined by a space unless a tag could run from one
+        # into the other. A text without '[' has no link: its words would be the text's twice, and
+        # no phrase holds '|', so the second copy finds nothing new.
+        if "[" in text:
+            urls = " | ".join(url for _, url, _ in md_links(text))
+            tail = fold(urls + " " + text).split() if "<" in urls else fold(urls).split() + fold(text).split()
+            words = fold(unlink(text)).split() + ["|"] + tail
+        else:
+            words = fold(text).split()
+        starts = self._first_words.intersection(words)
+        if not starts:
+            return ()
         found: Dict[Fact, None] = {}  # ordered, and a set for the membership test
         for i, word in enumerate(words):
-            for phrase, fact in self._phrases.get(word, ()):
-                if tuple(words[i:i + len(phrase)]) == phrase:
-                    found.setdefault(fact)
+            if word in starts:
+                for phrase, fact in self._phrases[word]:
+                    if tuple(words[i:i + len(phrase)]) == phrase:
+                        found.setdefault(fact)
         return tuple(found)
 
     def placeholder(self, value: str, key: str = "") -> Optional[Fact]:

@@ -8,11 +8,13 @@ union-find. Nothing here compares every pair of entries.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
-from typing import Callable, Dict, FrozenSet, Hashable, Iterable, List, Optional, Sequence, Set, TypeVar
+from itertools import combinations
+from typing import (Callable, Dict, FrozenSet, Hashable, Iterable, List, NamedTuple, Optional, Sequence, Set, Tuple,
+                    TypeVar)
 
+from .folding import fold
 from .model import Education, Experience, Publication
 from .mdlinks import unlink
 
@@ -22,28 +24,19 @@ STOPWORDS = set("""a an the of for and or in on with to from by via at as is are
 using based its into over under through vs versus we our""".split())
 _ARXIV = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})", re.I)
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>?#]+)", re.I)
-_TAG = re.compile(r"<[^>]+>")
-_QUOTES_MARKUP = re.compile(r"[*_`\[\]()\"'“”‘’]")
-_PUNCT = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
+_TYPE_MARK = re.compile(r"\s*\[[A-Z](?:/OL)?\]\s*$")
+_NAME_MARKUP = re.compile(r"[*_`]")
+_NAME_LIKE = re.compile(r"[A-Z].*[A-Z]|\d|^[A-Z][a-z]+[A-Z]")
+_ARXIV_VERSION = re.compile(r"v\d+$")
+_LEADING_YEAR = re.compile(r"(\d{4})")
 _BLOCK_LIMIT = 25  # a key shared by more entries than this says nothing (a common word)
-
-
-@lru_cache(maxsize=1 << 17)
-def fold(text: str) -> str:
-    """Lowercase, accents and markup removed, punctuation to spaces, spaces collapsed."""
-    text = _TAG.sub(" ", text or "")
-    if not text.isascii():  # ASCII has no accents to take off
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _QUOTES_MARKUP.sub("", text.lower())
-    return _SPACES.sub(" ", _PUNCT.sub(" ", text)).strip()
 
 
 @lru_cache(maxsize=65536)
 def title_key(title: str) -> str:
     """The title with case, accents, punctuation, spacing and a trailing '[J]' / '[C]' type mark ignored."""
-    return fold(re.sub(r"\s*\[[A-Z](?:/OL)?\]\s*$", "", title or "")).replace(" ", "")
+    return fold(_TYPE_MARK.sub("", title or "")).replace(" ", "")
 
 
 @lru_cache(maxsize=65536)
@@ -58,36 +51,49 @@ def short_name(title: str) -> str:
     head, sep, rest = (title or "").partition(":")
     if not sep or not rest.strip():
         return ""
-    words = re.sub(r"[*_`]", "", head).split()
+    words = _NAME_MARKUP.sub("", head).split()
     if not 1 <= len(words) <= 3:
         return ""
     # a name, not a phrase: one word with inner capitals or digits, or an acronym
-    if not any(re.search(r"[A-Z].*[A-Z]|\d|^[A-Z][a-z]+[A-Z]", w) for w in words):
+    if not any(_NAME_LIKE.search(w) for w in words):
         return ""
     return fold(head)
 
 
+# clustering asks for the ids of each entry once per candidate pair: the ids of a URL are cached
 def arxiv_ids(pub: Publication) -> Set[str]:
     found = set()
     for link in pub.links:
-        for match in _ARXIV.finditer(link.url):
-            found.add(re.sub(r"v\d+$", "", match.group(1).lower()))
+        found.update(_url_arxiv_ids(link.url))
     return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _url_arxiv_ids(url: str) -> Tuple[str, ...]:
+    return tuple(_ARXIV_VERSION.sub("", match.group(1).lower()) for match in _ARXIV.finditer(url))
 
 
 def dois(pub: Publication) -> Set[str]:
     found = set()
     for link in pub.links:
-        match = _DOI.search(link.url)
-        if match and ("doi" in link.url.lower() or link.kind == "doi"):
-            found.add(match.group(1).lower().rstrip(".,;)"))
+        doi = _url_doi(link.url, link.kind == "doi")
+        if doi:
+            found.add(doi)
     return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _url_doi(url: str, doi_kind: bool) -> str:
+    match = _DOI.search(url)
+    if match and ("doi" in url.lower() or doi_kind):
+        return match.group(1).lower().rstrip(".,;)")
+    return ""
 
 
 def year_of(pub: Publication) -> Optional[int]:
     if pub.venue and pub.venue.year:
         return pub.venue.year
-    match = re.match(r"(\d{4})", pub.date or "")
+    match = _LEADING_YEAR.match(pub.date or "")
     return int(match.group(1)) if match else None
 
 
@@ -116,40 +122,75 @@ def author_key(name: str) -> str:
 
 def author_overlap(a: Publication, b: Publication) -> Optional[float]:
     """Share of the shorter author list found in the other; None when one has no list."""
-    ka = {author_key(p.name) for p in a.authors if p.name}
-    kb = {author_key(p.name) for p in b.authors if p.name}
+    return _overlap(_author_keys(a), _author_keys(b))
+
+
+def _author_keys(pub: Publication) -> FrozenSet[str]:
+    return frozenset(author_key(p.name) for p in pub.authors if p.name)
+
+
+def _overlap(ka: FrozenSet[str], kb: FrozenSet[str]) -> Optional[float]:
     if not ka or not kb:
         return None
     return len(ka & kb) / min(len(ka), len(kb))
 
 
 def token_similarity(a: str, b: str) -> float:
-    ta, tb = title_tokens(a), title_tokens(b)
+    return _jaccard(title_tokens(a), title_tokens(b))
+
+
+def _jaccard(ta: FrozenSet[str], tb: FrozenSet[str]) -> float:
     if not ta or not tb:
         return 0.0
-    return len(ta & tb) / len(ta | tb)
+    shared = len(ta & tb)
+    return shared / (len(ta) + len(tb) - shared)  # the size of the union, without building it
+
+
+class PaperFacts(NamedTuple):
+    """What pairing compares of one entry. Clustering reads them once per entry, not once per
+    candidate pair; they are read, not kept: the entry is not changed."""
+
+    pub: Publication
+    title: str
+    key: str
+    name: str
+    tokens: FrozenSet[str]
+    arxiv: Set[str]
+    dois: Set[str]
+    year: Optional[int]
+    authors: FrozenSet[str]
+
+
+def paper_facts(pub: Publication) -> PaperFacts:
+    title = pub.title
+    return PaperFacts(pub, title, title_key(title), short_name(title), title_tokens(title), arxiv_ids(pub),
+                      dois(pub), year_of(pub), _author_keys(pub))
 
 
 def same_publication(a: Publication, b: Publication) -> bool:
     """Confirm a candidate pair that shares a blocking key."""
-    similarity = token_similarity(a.title, b.title)
-    if arxiv_ids(a) & arxiv_ids(b) or dois(a) & dois(b):
+    return same_paper(paper_facts(a), paper_facts(b))
+
+
+def same_paper(a: PaperFacts, b: PaperFacts) -> bool:
+    """same_publication of two entries' facts."""
+    similarity = _jaccard(a.tokens, b.tokens)
+    if a.arxiv & b.arxiv or a.dois & b.dois:
         # one id on two clearly different titles is a wrong or borrowed link (a dataset paper's
         # arXiv report cited in a sibling paper's notes), not one paper
         return not clearly_different(a.title, b.title)
-    ya, yb = year_of(a), year_of(b)
+    ya, yb = a.year, b.year
     far_apart = ya is not None and yb is not None and abs(ya - yb) > 2
-    overlap = author_overlap(a, b)
+    overlap = _overlap(a.authors, b.authors)
     if overlap is not None and overlap < 0.3:
         return False
-    if title_key(a.title) == title_key(b.title) and title_key(a.title):
+    if a.key == b.key and a.key:
         return not far_apart
     if far_apart:
         return False
-    name_a, name_b = short_name(a.title), short_name(b.title)
-    if name_a and name_a == name_b:
+    if a.name and a.name == b.name:
         return similarity >= 0.3 or (overlap or 0) >= 0.5 or (ya is not None and ya == yb)
-    ta, tb = title_tokens(a.title), title_tokens(b.title)
+    ta, tb = a.tokens, b.tokens
     contained = len(ta & tb) / max(1, min(len(ta), len(tb)))
     return similarity >= 0.75 or (contained >= 0.9 and min(len(ta), len(tb)) >= 5 and similarity >= 0.6)
 
@@ -164,11 +205,16 @@ def clearly_different(a: str, b: str) -> bool:
 
 
 def publication_keys(pub: Publication, rarity: Counter) -> List[Hashable]:
-    keys: List[Hashable] = [("title", title_key(pub.title))] if title_key(pub.title) else []
-    if short_name(pub.title):
-        keys.append(("name", short_name(pub.title)))
-    keys += [("arxiv", x) for x in arxiv_ids(pub)] + [("doi", x) for x in dois(pub)]
-    rare = sorted(title_tokens(pub.title), key=lambda w: (rarity[w], w))
+    return paper_keys(paper_facts(pub), rarity)
+
+
+def paper_keys(paper: PaperFacts, rarity: Counter) -> List[Hashable]:
+    """publication_keys of an entry's facts."""
+    keys: List[Hashable] = [("title", paper.key)] if paper.key else []
+    if paper.name:
+        keys.append(("name", paper.name))
+    keys += [("arxiv", x) for x in paper.arxiv] + [("doi", x) for x in paper.dois]
+    rare = sorted(paper.tokens, key=lambda w: (rarity[w], w))
     keys += [("word", w) for w in rare[:2] if len(w) > 3]
     return keys
 
@@ -194,8 +240,9 @@ def cluster(items: Sequence[T], keys: Callable[[T], Iterable[Hashable]],
         for key in dict.fromkeys(keys(item)):
             blocks[key].append(i)
     for members in blocks.values():
-        pairs = ((i, j) for x, i in enumerate(members) for j in members[x + 1:]) \
-            if len(members) <= _BLOCK_LIMIT else zip(members, members[1:])
+        if len(members) < 2:  # most keys (titles, ids) belong to one item: nothing to compare
+            continue
+        pairs = combinations(members, 2) if len(members) <= _BLOCK_LIMIT else zip(members, members[1:])
         for i, j in pairs:
             if find(i) != find(j) and same(items[i], items[j]):
                 parent[find(j)] = find(i)
@@ -215,23 +262,28 @@ def cluster_publications(pubs: Sequence[Publication]) -> List[List[Publication]]
     rarity: Counter = Counter()
     for pub in pubs:
         rarity.update(title_tokens(pub.title))
-    return cluster(pubs, lambda p: publication_keys(p, rarity), same_publication)
+    papers = [paper_facts(pub) for pub in pubs]
+    groups = cluster(papers, lambda paper: paper_keys(paper, rarity), same_paper)
+    return [[paper.pub for paper in group] for group in groups]
 
 
 # --- organisations, degrees, jobs ------------------------------------------------------
 
 _LEGAL = re.compile(r"\b(inc|ltd|llc|co|corp|corporation|company|gmbh|limited|plc|pte|the)\b")
+_PAREN_INNER = re.compile(r"[(（]([^()（）]+)[)）]")
+_PAREN = re.compile(r"[(（][^()（）]*[)）]")
+_ORG_SEPARATOR = re.compile(r"[,/]| - | – ")
 
 
 def organisation_aliases(name: str) -> Set[str]:
     """'HPC-AI TECH Inc. (Colossal-AI)' -> {'hpc ai tech', 'colossal ai', ...}."""
     text = unlink(name or "")
-    parts = [text] + re.findall(r"[(（]([^()（）]+)[)）]", text)
-    parts.append(re.sub(r"[(（][^()（）]*[)）]", " ", text))
-    parts.append(re.split(r"[,/]| - | – ", text)[0])
+    parts = [text] + _PAREN_INNER.findall(text)
+    parts.append(_PAREN.sub(" ", text))
+    parts.append(_ORG_SEPARATOR.split(text)[0])
     aliases = set()
     for part in parts:
-        folded = re.sub(r"\s+", " ", _LEGAL.sub(" ", fold(part))).strip()
+        folded = _SPACES.sub(" ", _LEGAL.sub(" ", fold(part))).strip()
         if len(folded) >= 2:
             aliases.add(folded.replace("univeristy", "university"))
     return aliases
@@ -265,19 +317,20 @@ _LEVELS = [("phd", r"(?i:ph\.?\s?d\b|doctor|doctoral|d\.?phil\b)|\bPHD\b"),
            ("bachelor", r"(?i:bachelor|undergrad|b\.\s?s\.|b\.\s?sc\b|b\.\s?eng\b|b\.\s?tech\b|b\.\s?a\.|b\.\s?e\.)"
                         r"|\b(BS|BSc|BEng|BTech|BA|BE|SB|S\.B\.|B\.E)\b"),
            ("school", r"(?i:high school|middle school|secondary school)")]
+_LEVEL_PATTERNS = [(level, re.compile(pattern)) for level, pattern in _LEVELS]
 
 
 def degree_level(text: str) -> str:
     """'Ph.D. in CS' -> 'phd', 'B.Eng.'/'B.S.'/'Undergraduate' -> 'bachelor', ''."""
-    for level, pattern in _LEVELS:
-        if re.search(pattern, text or ""):
+    for level, pattern in _LEVEL_PATTERNS:
+        if pattern.search(text or ""):
             return level
     return ""
 
 
 def degree_levels(text: str) -> Set[str]:
     """Every degree level a sentence names ('PhD student ..., where I also completed my master's')."""
-    return {level for level, pattern in _LEVELS if re.search(pattern, text or "")}
+    return {level for level, pattern in _LEVEL_PATTERNS if pattern.search(text or "")}
 
 
 def cluster_education(items: Sequence[Education]) -> List[List[Education]]:

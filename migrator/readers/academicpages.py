@@ -22,6 +22,10 @@ _GENERIC_PUB_TITLE = re.compile(r"^((selected|recent|all|my|full|list of)\s+)*(p
                                 r"publications? (list|and preprints))$", re.I)
 _FOOTNOTE = re.compile(r"indicates|equal contribution|corresponding author|^\W*[*†#]\W", re.I)
 KNOWN_ROLES = ("research", "contact", "skills", "interests", "biography", "bio", "hobbies", "misc")
+_PAGE_ROLES = [(role, re.compile(pattern)) for role, pattern in (
+    ("cv", r"\b(cv|resume|curriculum|vitae)"), ("publications", r"publication|papers"), ("talks", r"talks"),
+    ("teaching", r"teaching"), ("portfolio", r"portfolio"), ("blog", r"\bblog|year-archive"))]
+_NOT_ANCHOR = re.compile(r"[^\w\- ]")
 
 
 @dataclass
@@ -34,6 +38,8 @@ class ReadContext:
     page_role: str = ""
     doc: Document = None
     heading_lines: List[int] = None
+    body_end: int = 0
+    """Last line of the page body (asked for by every section: found once per page)."""
 
     @property
     def site(self):
@@ -80,17 +86,17 @@ def page_role(doc: Document) -> str:
     words = " ".join((stem, permalink, title))
     if permalink == "" and "permalink" in doc.page.front_matter or stem in ("about", "index", "home"):
         return "about"
-    for role, pattern in (("cv", r"\b(cv|resume|curriculum|vitae)"), ("publications", r"publication|papers"),
-                          ("talks", r"talks"), ("teaching", r"teaching"), ("portfolio", r"portfolio"),
-                          ("blog", r"\bblog|year-archive")):
-        if re.search(pattern, words):
+    for role, pattern in _PAGE_ROLES:
+        if pattern.search(words):
             return role
     return "other"
 
 
 def read_page(doc: Document, ctx: ReadContext) -> None:
     page = doc.page
-    markups, content, listed = structure(doc.body(), doc.path)
+    body = doc.body()
+    ctx.body_end = body[-1][0] if body else 0
+    markups, content, listed = structure(body, doc.path)
     page.structure.extend(markups)
     page.listing_of = listed
     page.role = page_role(doc)
@@ -102,7 +108,7 @@ def read_page(doc: Document, ctx: ReadContext) -> None:
         return
     kept = {number for number, _ in content}
     parents: List[tuple] = []
-    sections = split_sections(with_placeholders(doc.body(), content))
+    sections = split_sections(with_placeholders(body, content))
     ctx.heading_lines = [section.heading_lines[0] for section in sections if section.heading_lines]
     for section in sections:
         section.lines = [line for line in section.lines if line[0] in kept]
@@ -129,7 +135,7 @@ def with_placeholders(body: List[Line], content: List[Line]) -> List[Line]:
 def heading_markup(section: Section, doc: Document) -> Markup:
     first, last = section.heading_lines[0], section.heading_lines[-1]
     text = "\n".join(doc.text.lines[n - 1].strip() for n in section.heading_lines)
-    anchor = re.sub(r"[^\w\- ]", "", clean_heading(section.title).lower()).strip().replace(" ", "-")
+    anchor = _NOT_ANCHOR.sub("", clean_heading(section.title).lower()).strip().replace(" ", "-")
     return Markup(kind="heading", text=text, level=section.level, anchor=anchor,
                   span=Span(doc.path, first, 1, last))
 
@@ -182,9 +188,8 @@ def section_span_lines(section: Section, lines: List[Line], ctx: ReadContext) ->
     if not lines:
         return []
     first = section.heading_lines[-1] + 1 if section.heading_lines else lines[0][0]
-    body_end = ctx.doc.body()[-1][0]
     headings = [line for line in ctx.heading_lines if line > first]
-    last = min(headings) - 1 if headings else body_end
+    last = min(headings) - 1 if headings else ctx.body_end
     return [(n, "") for n in range(first, last + 1)]
 
 

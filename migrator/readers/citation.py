@@ -13,33 +13,41 @@ _QUOTED = re.compile(r"[“\"]([^”\"]{8,})[”\"]")
 _BOLD = re.compile(r"\*\*([^*]+)\*\*|<(?:b|strong)>(.*?)</(?:b|strong)>", re.I)
 _CODE_VENUE = re.compile(r"^`+([^`]+)`+\s*")
 _INITIAL_END = re.compile(r"(?:^|[\s.\-])(?:[A-Z]|[A-Z][a-z]?\.[A-Z]|Jr|Sr|St|Dr|Prof)$")
+_HTML_LINK = re.compile(r"<a\b[^>]*>(.*?)</a>", re.I | re.S)
+_LABEL_MARKUP = re.compile(r"[\[\]*_`]")
+_OPEN_BRACKET_END = re.compile(r"\s*[\[(]?\s*$")
+_SENTENCE_END = re.compile(r"\.\s+|[.。](?=[\u4e00-\u9fff])")
+_WRAPPING_EMPHASIS = re.compile(r"(?<![*\w\\])\*(?!\*)([^*]+)(?<!\\)\*(?!\*)|(?<![_\w])_([^_]+)_(?![_\w])")
+_OTHER_TAGS = re.compile(r"</?(?!(?:b|u|strong|sup|em|i)\b)[a-z]\w*\b[^>]*>", re.I)
+_LINKED_TITLE = re.compile(r"\s*\[([^\]]+)\]\([^)]*\)\s*[,.]?\s*(.*)$")
+_YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 
 
 def unlink(text: str) -> str:
     """The fragment with links replaced by their labels."""
     text = MD_LINK.sub(lambda m: m.group(1), text)
-    return re.sub(r"<a\b[^>]*>(.*?)</a>", r"\1", text, flags=re.I | re.S)
+    return _HTML_LINK.sub(r"\1", text)
 
 
 def remove_links(text: str) -> str:
     text = MD_LINK.sub("", text)
-    return re.sub(r"<a\b[^>]*>(.*?)</a>", "", text, flags=re.I | re.S)
+    return _HTML_LINK.sub("", text)
 
 
 def drop_link_words(text: str) -> str:
     """Remove links labelled like '[PDF]' or '[code]': their labels are not part of the citation."""
     def drop(match: "re.Match[str]") -> str:
-        label = re.sub(r"[\[\]*_`]", "", match.group(1)).strip()
+        label = _LABEL_MARKUP.sub("", match.group(1)).strip()
         if len(label.split()) <= 2 and link_kind(label, "") != "other":
             return ""
         return match.group(0)
-    return re.sub(r"\s*[\[(]?\s*$", "", MD_LINK.sub(drop, text)).strip() if MD_LINK.search(text) else text
+    return _OPEN_BRACKET_END.sub("", MD_LINK.sub(drop, text)).strip() if MD_LINK.search(text) else text
 
 
 def sentences(text: str) -> List[str]:
     """Split at '. ' that does not end an initial ('A. Vendeville', 'M.A. Gonzalez')."""
     out, start = [], 0
-    for match in re.finditer(r"\.\s+|[.。](?=[\u4e00-\u9fff])", text):
+    for match in _SENTENCE_END.finditer(text):
         before = text[max(start, match.start() - 12):match.start()]  # the tail is enough: keeps it linear
         if _INITIAL_END.search(before if match.start() - 12 > start else text[start:match.start()]):
             continue
@@ -50,8 +58,7 @@ def sentences(text: str) -> List[str]:
 
 
 def _strip_wrapping_emphasis(text: str) -> str:
-    return re.sub(r"(?<![*\w\\])\*(?!\*)([^*]+)(?<!\\)\*(?!\*)|(?<![_\w])_([^_]+)_(?![_\w])",
-                  lambda m: m.group(1) or m.group(2), text)
+    return _WRAPPING_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
 
 
 def split_citation(text: str, owners: List[str]) -> Tuple[str, str, str]:
@@ -91,11 +98,11 @@ def parse_citation(text: str, where: Span, owners: List[str], span: Span) -> Opt
     code_venue = _CODE_VENUE.match(text)
     if code_venue:
         text = text[code_venue.end():]
-    plain_tags = re.sub(r"</?(?!(?:b|u|strong|sup|em|i)\b)[a-z]\w*\b[^>]*>", "", unlink(drop_link_words(text)), flags=re.I)
+    plain_tags = _OTHER_TAGS.sub("", unlink(drop_link_words(text)))
     authors, title, venue = split_citation(plain_tags, owners)
     if not authors and title:
         # 'Title, Authors' (acad-homepage bullets put authors after the linked title)
-        linked = re.match(r"\s*\[([^\]]+)\]\([^)]*\)\s*[,.]?\s*(.*)$", text)
+        linked = _LINKED_TITLE.match(text)
         if linked:
             title, authors, venue = linked.group(1), linked.group(2), ""
     pub.title = strip_markup(title).strip(" .,")
@@ -122,4 +129,4 @@ def looks_cited(pub: Publication, text: str, code_venue: bool) -> bool:
     'See my Google Scholar profile' is not."""
     paper_link = any(link.kind in ("paper", "pdf", "arxiv", "doi") for link in pub.links)
     return bool(code_venue or _QUOTED.search(text) or len(pub.authors) >= 2 or paper_link
-                or re.search(r"(?<!\d)(19|20)\d\d(?!\d)", text))
+                or _YEAR.search(text))

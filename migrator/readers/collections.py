@@ -21,6 +21,8 @@ LINK_KEYS = {"paperurl": "paper", "pdf": "pdf", "pdfurl": "pdf", "slidesurl": "s
              "codeurl": "code", "code": "code", "github": "code", "bibtexurl": "other", "videourl": "video",
              "video": "video", "posterurl": "poster", "arxiv": "arxiv", "doi": "doi", "projecturl": "project",
              "link": "other", "url": "other", "talk_url": "video", "dataurl": "data", "blogurl": "blog"}
+_PAREN_YEAR = re.compile(r"\(\s*\d{4}[a-z]?\s*\)")
+_NAME_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})-")
 
 
 def collection_kind(name: str, front: Dict[str, Any]) -> str:
@@ -107,7 +109,7 @@ def publication(doc: Document, ctx, title: str, date: str, body: str, span: Span
         pub.authors = parse_authors(text_of(authors), ctx.owners)
     elif pub.citation:
         names, _, _ = split_citation(text_of(front.get("citation")), ctx.owners)
-        names = re.sub(r"\(\s*\d{4}[a-z]?\s*\)", "", names).strip(" .,")
+        names = _PAREN_YEAR.sub("", names).strip(" .,")
         if names:
             pub.authors = parse_authors(names, ctx.owners)
     pub.links = item_links(front, span, doc.page.key_lines)
@@ -118,5 +120,5 @@ def publication(doc: Document, ctx, title: str, date: str, body: str, span: Span
 
 
 def _date_from_name(path: str) -> str:
-    match = re.search(r"(\d{4}-\d{2}-\d{2})-", path.rsplit("/", 1)[-1])
+    match = _NAME_DATE.search(path.rsplit("/", 1)[-1])
     return match.group(1) if match else ""

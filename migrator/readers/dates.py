@@ -19,6 +19,10 @@ _INLINE_TAG = re.compile(r"^<(b|strong|em|i|span|code|font)\b[^>]*>(.*?)</\1>", 
 _SEPARATOR = re.compile(r"^(?:\s|[:：,，;|\-–—]|\\\||&nbsp;|&ensp;|&emsp;|&#160;)*")
 _TRAILING = re.compile(rf"(?:^|[\s,，;(（])\(?((?:{_ONE})(?:\s*(?:-|–|—|~|to)\s*(?:{_ONE}))?)\)?"
                        r"(?:\s*\([^)]{0,20}\))?[.。]?\s*$", re.I)
+_DIGIT = re.compile(r"\d")
+_AFTER_DATE = re.compile(r"(?:\s|[:：,，;|\-–—]|\\\||&\w+;)")
+_SHORT_RANGE = re.compile(r"\(?(\d{4})\s*[-–]\s*(\d{2})\)?")
+_TRAILING_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 
 
 def _unwrap(token: str) -> str:
@@ -44,7 +48,7 @@ def is_date_text(text: str, plain: bool = False) -> bool:
     if not token:
         return False
     if DATE_TOKEN.fullmatch(token):
-        return not plain or bool(re.search(r"\d", token))
+        return not plain or bool(_DIGIT.search(token))
     return not plain and len(token) <= 20 and bool(_YEAR.search(token)) and len(token.split()) <= 3
 
 
@@ -72,9 +76,9 @@ def leading_date(text: str) -> Tuple[str, str]:
     if token and is_date_text(token):
         return _unwrap(token).strip(" :,"), _SEPARATOR.sub("", rest)
     match = DATE_TOKEN.match(body)
-    if match and re.search(r"\d", match.group(0)):
+    if match and _DIGIT.search(match.group(0)):
         after = body[match.end():]
-        if not after or re.match(r"(?:\s|[:：,，;|\-–—]|\\\||&\w+;)", after):
+        if not after or _AFTER_DATE.match(after):
             return match.group(0).strip(), _SEPARATOR.sub("", after)
     return "", body
 
@@ -82,7 +86,7 @@ def leading_date(text: str) -> Tuple[str, str]:
 def trailing_date(text: str) -> Tuple[str, str]:
     """(date as written, the text before it) when the text ends with a date."""
     match = _TRAILING.search(text.strip())
-    if match and re.search(r"\d", match.group(1)):
+    if match and _DIGIT.search(match.group(1)):
         return match.group(1).strip(), text.strip()[:match.start()].rstrip(" ,，;(（")
     return "", text.strip()
 
@@ -102,10 +106,10 @@ def iso_range(raw: str) -> Tuple[str, str]:
     """(start, end) ISO of a written range; years as a fallback."""
     if not raw:
         return "", ""
-    short = re.fullmatch(r"\(?(\d{4})\s*[-–]\s*(\d{2})\)?", raw.strip())
+    short = _SHORT_RANGE.fullmatch(raw.strip())
     if short and (int(short.group(2)) > 12 or int(short.group(2)) == (int(short.group(1)) + 1) % 100):
         return short.group(1), short.group(1)[:2] + short.group(2)  # '2018-19'
-    start, end = parse_range(re.sub(r"\s*\([^)]*\)\s*$", "", raw))
+    start, end = parse_range(_TRAILING_PAREN.sub("", raw))
     if not start:
         years = _YEAR.findall(raw)
         start = years[0] if years else ""

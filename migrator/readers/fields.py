@@ -9,126 +9,16 @@ import re
 from functools import lru_cache
 from typing import Any, Dict, List, Tuple
 
-from ..model import Person, Profile, Venue
+from ..model import Profile, Venue
+from .authors import parse_authors
 from .markdown import strip_markup
-from .names import name_matches, normalise_name
+from .names import normalise_name
 from .venues import analyse as analyse_venue
 
 __all__ = ["parse_authors", "parse_venue", "link_kind", "parse_date", "parse_range",
            "section_kind", "owner_names", "clean_heading"]
 
-_MARK_CHARS = "*†‡#✉§¶+"
-_SUP = re.compile(r"<sup>\s*([^<]*?)\s*</sup>", re.I)
-_CARET = re.compile(r"\^\{?([" + re.escape(_MARK_CHARS) + r"\d,]+)\}?")
-_ET_AL = re.compile(r"^(et\.?\s*al\.?|others|etc\.?)$", re.I)
-# compiled once: these run for every author of every entry
-_LEAD_AND = re.compile(r"^(and|&)\s+", re.I)
-_TRAIL_AND = re.compile(r"\s+(and|&)$", re.I)
-_AND = re.compile(r"\s+(?:and|&amp;|&)\s+")
-_INITIALS = re.compile(r"(?:[A-Z]\.?\s*-?\s*){1,3}")
-_ONE_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+\.?")
-_MARK_SEP = re.compile(r"[,\s]+")
-_EMPTY_EMPHASIS = re.compile(r"<(b|strong|u|ins)>\s*</\1>|\*\*\s*\*\*", re.I)
-_HTML_EMPHASIS = re.compile(r"<(u|b|strong|ins)\b[^>]*>[^<]*[^\W\d_]", re.I)
-_MD_EMPHASIS = re.compile(r"\*\*[^*]*[^\W\d_][^*]*\*\*|__[^_]*[^\W\d_][^_]*__")
-_EMPHASIS_TAG = re.compile(r"</?(u|b|strong|ins|em|i)\b[^>]*>", re.I)
-_TRAILING_MARKS = re.compile(r"^(.*?[^\s" + re.escape(_MARK_CHARS) + r"])[\s]*([" + re.escape(_MARK_CHARS) + r"\s]+)$")
-_FINAL_INITIAL = re.compile(r"(^|[\s.,])\w\.$")
-_WRAPPER_TAG = re.compile(r"</?(div|p|span|i|em|font|small)\b[^>]*>", re.I)
-_ITALIC_LINE = re.compile(r"^\*(?!\*)(.*)(?<!\*)\*$")
-_AUTHORS_LABEL = re.compile(r"^(authors?|by)\s*:\s*", re.I)
-_TRAIL_ET_AL = re.compile(r",?\s*\bet\.?\s*al\.?\s*$")
-
-
-def _split_authors(text: str) -> List[str]:
-    """Split an author line at commas/semicolons outside tags, and at a final 'and'/'&'."""
-    sep = ";" if text.count(";") >= 1 and text.count(";") >= text.count(",") / 2 else ","
-    parts, depth, current = [], 0, ""
-    for ch in text:
-        if ch == "<":
-            depth += 1
-        elif ch == ">" and depth:
-            depth -= 1
-        if (ch == sep or sep == "," and ch in "，、") and depth == 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += ch
-    parts.append(current)
-    out: List[str] = []
-    for part in parts:
-        part = part.strip()
-        part = _LEAD_AND.sub("", part)
-        part = _TRAIL_AND.sub("", part)
-        pieces = _AND.split(part)
-        out.extend(p.strip() for p in pieces if p.strip())
-    return _join_last_first(out, bool(re.search(r"\s(and|&)\s", text)))
-
-
-def _join_last_first(tokens: List[str], has_and: bool) -> List[str]:
-    """'Zhao, X., Cheng, S.' or 'Roe, Jane and Doe, John' split into surname/given pairs: join them back."""
-    if len(tokens) < 2 or len(tokens) % 2:
-        return tokens
-    plain = [strip_markup(_SUP.sub("", t)).strip(_MARK_CHARS + " ") for t in tokens]
-    firsts = plain[1::2]
-    initials = all(_INITIALS.fullmatch(f or "-") for f in firsts)
-    single_words = all(_ONE_WORD.fullmatch(p) for p in plain)
-    if (initials or has_and and single_words) and all(" " not in s for s in plain[0::2]):
-        return [f"{tokens[i]}, {tokens[i + 1]}" for i in range(0, len(tokens), 2)]
-    return tokens
-
-
-def _person(token: str) -> Tuple[Person, bool]:
-    """One author token -> (Person, emphasised as the owner)."""
-    marks: List[str] = [m for m in _SUP.findall(token) for m in _MARK_SEP.split(m) if m]
-    text = _SUP.sub("", token)
-    text = _CARET.sub(lambda m: marks.extend(m.group(1).split(",")) or "", text)
-    text = _EMPTY_EMPHASIS.sub("", text)
-    emphasised = bool(_HTML_EMPHASIS.search(text) or _MD_EMPHASIS.search(text))
-    text = _EMPHASIS_TAG.sub("", text)
-    text = text.replace("**", "").replace("__", "").replace("\\*", "*")
-    trailing = _TRAILING_MARKS.match(text)
-    if trailing:
-        marks.extend(ch for ch in trailing.group(2) if not ch.isspace())
-        text = trailing.group(1)
-    name = strip_markup(text).strip(" ,;")
-    if not _FINAL_INITIAL.search(name):  # keep the dot of a final initial ('Zhao, X.')
-        name = name.rstrip(".")
-    person = Person(name=name.strip(), marks=marks)
-    person.equal_contribution = "*" in marks
-    person.corresponding = any(m in ("†", "#", "‡", "✉") for m in marks)
-    return person, emphasised
-
-
-def parse_authors(fragment: str, owner_names: List[str]) -> List[Person]:
-    """Authors of an author line (markdown or inline HTML); the owner marked at most once."""
-    text = fragment.strip().rstrip("\\").strip()
-    text = _WRAPPER_TAG.sub("", text)
-    text = _ITALIC_LINE.sub(r"\1", text.strip())  # a line in *italics*
-    text = text.replace("&nbsp;", " ").replace("&amp;", "&")
-    text = _AUTHORS_LABEL.sub("", text)
-    text = _TRAIL_ET_AL.sub("", text.strip())
-    text = _SUP.sub(lambda m: m.group(0).replace(",", " "), text)  # '<sup>1,2</sup>' is one mark group
-    people: List[Person] = []
-    emphasised: List[int] = []
-    for token in _split_authors(text):
-        person, marked = _person(token)
-        if not person.name or _ET_AL.match(person.name):
-            continue
-        if marked:
-            emphasised.append(len(people))
-        people.append(person)
-    matching = [i for i, p in enumerate(people) if name_matches(p.name, owner_names)]
-    if len(emphasised) == 1:
-        owner = emphasised[0]
-    elif emphasised:
-        chosen = [i for i in emphasised if i in matching]
-        owner = chosen[0] if chosen else None
-    else:
-        owner = matching[0] if matching else None
-    if owner is not None:
-        people[owner].is_owner = True
-    return people
+_SPACES = re.compile(r"\s+")
 
 
 def parse_venue(text: str) -> Venue:
@@ -153,18 +43,26 @@ _LINK_URLS = [
               r"proceedings|papers\.nips|semanticscholar|nature\.com|wiley"),
     ("blog", r"medium\.com|/blog|substack"),
 ]
+_LABEL_PATTERNS = [(kind, re.compile(r"\b(" + pattern + r")\b")) for kind, pattern in _LINK_LABELS]
+_URL_PATTERNS = [(kind, re.compile(pattern, re.I)) for kind, pattern in _LINK_URLS]
 
 
 def link_kind(label: str, url: str) -> str:
     """Kind of a publication/project link from its label, else from its URL."""
-    words = strip_markup(label).strip("[]() ").lower()
-    for kind, pattern in _LINK_LABELS:
-        if re.search(r"\b(" + pattern + r")\b", words):
-            return kind
-    for kind, pattern in _LINK_URLS:
-        if re.search(pattern, url or "", re.I):
+    kind = _label_kind(label) if isinstance(label, str) else _label_kind.__wrapped__(label)
+    if kind:
+        return kind
+    for kind, pattern in _URL_PATTERNS:
+        if pattern.search(url or ""):
             return kind
     return "other"
+
+
+@lru_cache(maxsize=4096)
+def _label_kind(label: str) -> str:
+    """The kind a link label names ('[Code]', 'PDF'); '' when it names none. Few labels, many links."""
+    words = strip_markup(label).strip("[]() ").lower()
+    return next((kind for kind, pattern in _LABEL_PATTERNS if pattern.search(words)), "")
 
 
 _MONTHS = {m: i for i, names in enumerate(
@@ -172,6 +70,11 @@ _MONTHS = {m: i for i, names in enumerate(
      ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
      ("oct", "october"), ("nov", "november"), ("dec", "december")], start=1) for m in names}
 _PRESENT = re.compile(r"^(now|present|current|currently|today|ongoing|till now|to date|至今|现在)$", re.I)
+_YEAR_MONTH_DAY = re.compile(r"(\d{4})(?:[.\-/年](\d{1,2})(?:[.\-/月](\d{1,2})日?)?月?)?")
+_MONTH_YEAR = re.compile(r"(\d{1,2})[/.](\d{4})")
+_NAMED_MONTH_YEAR = re.compile(r"([A-Za-z]+)\.?,?\s+(?:(\d{1,2}),?\s+)?(\d{4})")
+_DAY_NAMED_MONTH_YEAR = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})")
+_SEASON_YEAR = re.compile(r"(?:spring|summer|fall|autumn|winter)\s+(\d{4})", re.I)
 
 
 def parse_date(text: Any) -> str:
@@ -186,19 +89,19 @@ def _parse_date(text: str) -> str:
         return ""
     if _PRESENT.match(s):
         return "present"
-    m = re.fullmatch(r"(\d{4})(?:[.\-/年](\d{1,2})(?:[.\-/月](\d{1,2})日?)?月?)?", s)
+    m = _YEAR_MONTH_DAY.fullmatch(s)
     if m and _valid_month(m.group(2)):
         return _iso(m.group(1), m.group(2), m.group(3))
-    m = re.fullmatch(r"(\d{1,2})[/.](\d{4})", s)
+    m = _MONTH_YEAR.fullmatch(s)
     if m and _valid_month(m.group(1)):
         return _iso(m.group(2), m.group(1))
-    m = re.fullmatch(r"([A-Za-z]+)\.?,?\s+(?:(\d{1,2}),?\s+)?(\d{4})", s)
+    m = _NAMED_MONTH_YEAR.fullmatch(s)
     if m and m.group(1).lower() in _MONTHS:
         return _iso(m.group(3), str(_MONTHS[m.group(1).lower()]), m.group(2))
-    m = re.fullmatch(r"(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})", s)
+    m = _DAY_NAMED_MONTH_YEAR.fullmatch(s)
     if m and m.group(2).lower() in _MONTHS:
         return _iso(m.group(3), str(_MONTHS[m.group(2).lower()]), m.group(1))
-    m = re.fullmatch(r"(?:spring|summer|fall|autumn|winter)\s+(\d{4})", s, re.I)
+    m = _SEASON_YEAR.fullmatch(s)
     if m:
         return m.group(1)
     return ""
@@ -231,7 +134,7 @@ def _parse_range(text: str) -> Tuple[str, str]:
     parts = _RANGE_SEP.split(s, maxsplit=1)
     if len(parts) == 2:
         return parse_date(parts[0]), parse_date(parts[1])
-    for at in (m.start() for m in re.finditer("-", s[:40])):  # '2019.06-2022.04', '2018-2022'
+    for at in (k for k, ch in enumerate(s[:40]) if ch == "-"):  # '2019.06-2022.04', '2018-2022'
         start, end = parse_date(s[:at]), parse_date(s[at + 1:])
         if start and end:
             return start, end
@@ -253,15 +156,17 @@ _SECTION_WORDS = [
     ("about", r"about|about me|bio|biography|introduction|who am i|profile|research interests?|"
               r"interests|简介|关于"),
 ]
+_SECTION_PATTERNS = [(kind, re.compile(r"(?<![a-z])(" + pattern + r")(?![a-z])")) for kind, pattern in _SECTION_WORDS]
+_ALL_LINK = re.compile(r"\(\s*\[[^\]]*\]\([^)]*\)\s*\)")
 
 
 def clean_heading(title: str) -> str:
     """A heading's words: emoji, markup and a trailing '([all](...))' removed."""
-    text = re.sub(r"\(\s*\[[^\]]*\]\([^)]*\)\s*\)", "", title)
+    text = _ALL_LINK.sub("", title)
     text = strip_markup(text)
     text = "".join(ch for ch in text if ch.isalnum() or ch.isspace() or ch in "&'-/,.()" or ord(ch) > 0x2E80
                    and not 0x1F000 <= ord(ch) <= 0x1FAFF)
-    return re.sub(r"\s+", " ", text).strip(" -:.")
+    return _SPACES.sub(" ", text).strip(" -:.")
 
 
 def section_kind(title: str) -> str:
@@ -270,8 +175,8 @@ def section_kind(title: str) -> str:
     words = clean_heading(title).lower()
     if not words:
         return "other"
-    for kind, pattern in _SECTION_WORDS:
-        if re.search(r"(?<![a-z])(" + pattern + r")(?![a-z])", words):
+    for kind, pattern in _SECTION_PATTERNS:
+        if pattern.search(words):
             return kind
     return "other"
 

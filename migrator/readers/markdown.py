@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
 Line = Tuple[int, str]
@@ -17,6 +18,7 @@ _ATX = re.compile(r"^(#{1,6})[ \t]+(.*)$")  # kramdown GFM: '#' in column 0 and 
 _SETEXT = re.compile(r"^([-=])[-=]*[ \t]*$")  # underline in column 0; its first character gives the level
 _HEADER_ID = re.compile(r"[ \t]\{#[A-Za-z_:][\w.:-]*\}$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_BARE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*$")
 _LIST = re.compile(r"^ {0,3}(?:[-+*]|\d+\.)[ \t|]")
 _QUOTE = re.compile(r"^ {0,3}>")
 _HR = re.compile(r"^ {0,3}([-*_])[ \t]*\1[ \t]*\1(?:\1|[ \t])*$")
@@ -116,7 +118,7 @@ class _Closers:
         self.comment_ends = [k for k, (_, text) in enumerate(lines) if "-->" in text]
         self.fences: dict = {"`": [], "~": []}
         for k, (_, text) in enumerate(lines):
-            bare = re.match(r"^ {0,3}(`{3,}|~{3,})[ \t]*$", text)
+            bare = _BARE_FENCE.match(text)
             if bare:
                 self.fences[bare.group(1)[0]].append((k, len(bare.group(1))))
         self.fence_keys = {ch: [k for k, _ in found] for ch, found in self.fences.items()}
@@ -210,10 +212,24 @@ def split_sections(lines: List[Line]) -> List[Section]:
     return sections
 
 
+_INLINE_TAG = re.compile(r"<[^<>]*>")  # no '<' inside: linear on a line of many '<'
+_INLINE_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
+_SPACES = re.compile(r"\s+")
+
+
 def strip_markup(text: str) -> str:
     """Plain text of a short markdown/HTML fragment (emphasis, links, tags removed)."""
-    text = re.sub(r"<[^<>]*>", "", text)  # no '<' inside: linear on a line of many '<'
-    text = re.sub(r"!?\[([^\[\]]*)\]\([^()]*\)", r"\1", text)
-    text = re.sub(r"(\*\*|__|\*|`)", "", text)
+    # every reader strips the same titles, names and venues again and again: cache by the string
+    return _cached_strip(text) if isinstance(text, str) else _strip(text)
+
+
+def _strip(text: str) -> str:
+    text = _INLINE_TAG.sub("", text)
+    text = _INLINE_LINK.sub(r"\1", text)
+    text = _EMPHASIS.sub("", text)
     text = text.replace("\\|", "|").replace("\\", "")
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
+
+
+_cached_strip = lru_cache(maxsize=1 << 16)(_strip)

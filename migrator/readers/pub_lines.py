@@ -23,6 +23,21 @@ _LINK_WORDS = re.compile(r"^(paper|pdf|code|project|page|blog|video|slides?|post
                          r"talk|media|press|news|huggingface|model|weights|benchmark|leaderboard|abstract)s?$", re.I)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 TITLE_PREFIX = r"(?P<pre>(?:\s|``[^`]*``|`[^`]*`|[^\w\s\[*`<\\]|New|NEW)*)"
+_TITLE_PREFIX = re.compile(TITLE_PREFIX)
+_BROKEN_LINK = re.compile(r"^\[([^\[\]]{12,})\]\(([^)）\s]*)[)）]?")
+_BOLD = re.compile(r"^(\*\*|__)(?!\s)(.+?)(?<!\s)\1(?!\*)")
+_CAPITALS = re.compile(r"[A-Z]{2,}")
+_NEW = re.compile(r"new", re.I)
+_TWO_COMMAS = re.compile(r",.*,")
+_HTML_LINK = re.compile(r"<a\b.*?</a>", re.I | re.S)
+_SEPARATOR_RUN = re.compile(r"[\s|\\/,;·•\[\]()-]+")
+_VENUE_END = re.compile(r"\\\||\s\|\s|(?<!!)\[|<a\b|<strong><span")
+_UNDERLINE = re.compile(r"<u>|<ins>", re.I)
+_NAME_SEPARATOR = re.compile(r",|\band\b")
+_TRAILING_MARKS = re.compile(r"[*†‡#\d]+$")
+_LATEX_SUP = re.compile(r"\$\^\{?([^${}]*)\}?\$")
+_LINE_BREAK_END = re.compile(r"(\s*\\\\?|\s{2,})$")
+_LEADING_BREAK = re.compile(r"^\\\\")
 
 
 def _title_link(text: str) -> Optional[re.Match]:
@@ -34,16 +49,16 @@ def _title_link(text: str) -> Optional[re.Match]:
 
 def split_title(text: str) -> Optional[Tuple[str, str, str, str]]:
     """(prefix, title, title url, rest) when the line starts with a title (bold or link)."""
-    prefix = re.match(TITLE_PREFIX, text).group("pre")
+    prefix = _TITLE_PREFIX.match(text).group("pre")
     body = text[len(prefix):]
     link = _title_link(body)
     if link:
         return prefix, link_label(link.group(1)), link.group(4), body[link.end():]
-    broken = re.match(r"^\[([^\[\]]{12,})\]\(([^)）\s]*)[)）]?", body)
+    broken = _BROKEN_LINK.match(body)
     if broken and "](" in body[:broken.end()]:
         # a link whose ')' is missing or full-width still names the title
         return prefix, link_label(broken.group(1)), broken.group(2), body[broken.end():]
-    bold = re.match(r"^(\*\*|__)(?!\s)(.+?)(?<!\s)\1(?!\*)", body)
+    bold = _BOLD.match(body)
     if bold and "<font" not in bold.group(2).lower():
         title = strip_markup(bold.group(2))
         inner = _title_link(bold.group(2).strip())
@@ -62,7 +77,7 @@ def split_title(text: str) -> Optional[Tuple[str, str, str, str]]:
 
 def _code_venue(prefix: str) -> str:
     for _, inner in _CODE.findall(prefix):
-        if _YEAR.search(inner) or re.search(r"[A-Z]{2,}", inner) and not re.match(r"new", inner, re.I):
+        if _YEAR.search(inner) or _CAPITALS.search(inner) and not _NEW.match(inner):
             return inner
     return ""
 
@@ -71,29 +86,29 @@ def is_link_row(text: str) -> bool:
     """A line of links (and separators), possibly after a venue: '**Preprint** \\| [Paper](..) \\| [Code](..)'."""
     links = list(MD_LINK.finditer(text))
     if not links and "<a" in text:
-        return bool(soup(text).find("a")) and not re.search(r",.*,", strip_markup(text))
+        return bool(soup(text).find("a")) and not _TWO_COMMAS.search(strip_markup(text))
     return bool(links) and all(_LINK_WORDS.match(link_label(m.group(1))) or
                                is_badge_image(m.group(4)) or m.group(1).startswith("!") for m in links)
 
 
 def _only_links(text: str) -> bool:
     """Nothing but links and separators: '[PDF](..) | [Code](..)'."""
-    rest = MD_LINK.sub("", re.sub(r"<a\b.*?</a>", "", text, flags=re.I | re.S))
-    return rest != text and not re.sub(r"[\s|\\/,;·•\[\]()-]+", "", strip_markup(rest))
+    rest = MD_LINK.sub("", _HTML_LINK.sub("", text))
+    return rest != text and not _SEPARATOR_RUN.sub("", strip_markup(rest))
 
 
 def _venue_text(text: str) -> str:
     """The venue part of a venue/link row: what precedes the first separator or link."""
-    head = re.split(r"\\\||\s\|\s|(?<!!)\[|<a\b|<strong><span", text)[0]
+    head = _VENUE_END.split(text)[0]
     return html.unescape(strip_markup(head)).strip(" |,.")
 
 
 def _looks_like_authors(text: str, owners: List[str]) -> bool:
     plain = strip_markup(text)
-    if re.search(r"<u>|<ins>", text, re.I):
+    if _UNDERLINE.search(text):
         return True
-    names = [p.strip() for p in re.split(r",|\band\b", plain) if p.strip()]
-    if any(name_matches(re.sub(r"[*†‡#\d]+$", "", n).strip(), owners) for n in names):
+    names = [p.strip() for p in _NAME_SEPARATOR.split(plain) if p.strip()]
+    if any(name_matches(_TRAILING_MARKS.sub("", n).strip(), owners) for n in names):
         return True
     return len(names) >= 2 and sum(len(n.split()) <= 4 for n in names) >= len(names) - 1 and not MD_LINK.search(text)
 
@@ -104,9 +119,9 @@ _LATEX_MARKS = {"dagger": "†", "ddagger": "‡", "ast": "*", "star": "*", "#":
 def authors_of(text: str, owners: List[str]):
     """parse_authors, with LaTeX marks ('Name$^\\dagger$', '$^{*}$') written as <sup>."""
     def sup(match: re.Match) -> str:
-        marks = [_LATEX_MARKS.get(m.strip("\\ "), m.strip("\\ ")) for m in re.split(r",", match.group(1))]
+        marks = [_LATEX_MARKS.get(m.strip("\\ "), m.strip("\\ ")) for m in match.group(1).split(",")]
         return "<sup>" + ",".join(marks) + "</sup>"
-    text = re.sub(r"\$\^\{?([^${}]*)\}?\$", sup, text)
+    text = _LATEX_SUP.sub(sup, text)
     return owner_by_name(parse_authors(text, owners), owners)
 
 
@@ -123,7 +138,7 @@ def _clean(text: str) -> str:
     text = text.strip()
     while BULLET.match(text):
         text = text[BULLET.match(text).end():].strip()
-    return re.sub(r"(\s*\\\\?|\s{2,})$", "", text).strip()
+    return _LINE_BREAK_END.sub("", text).strip()
 
 
 def read_entry(lines: List[Line], ctx: Context) -> Optional[Publication]:
@@ -150,7 +165,7 @@ def read_entry(lines: List[Line], ctx: Context) -> Optional[Publication]:
                 venue_raw = _code_venue(prefix) or venue_raw
                 venue_line = number if venue_raw else venue_line
                 rest = rest.strip(" ,.;:")
-                rest = re.sub(r"^\\\\", "", rest).strip()
+                rest = _LEADING_BREAK.sub("", rest).strip()
                 if rest and _looks_like_authors(rest, ctx.owners):
                     pub.authors, authors_line = authors_of(rest, ctx.owners), number
                 elif rest:
@@ -161,7 +176,7 @@ def read_entry(lines: List[Line], ctx: Context) -> Optional[Publication]:
                 venue_raw, venue_line = html.unescape(strip_markup(text)), number
                 continue
             if k == 0 and not BULLET.match(text) and len(strip_markup(text).split()) >= 4:
-                pub.title = strip_markup(text[len(re.match(TITLE_PREFIX, text).group("pre")):])
+                pub.title = strip_markup(text[len(_TITLE_PREFIX.match(text).group("pre")):])
                 continue
             notes.append(text)
             continue
@@ -176,10 +191,11 @@ def read_entry(lines: List[Line], ctx: Context) -> Optional[Publication]:
                 in_notes = True
             notes.append(raw.strip())
             continue
-        if not pub.authors and not is_link_row(text) and _looks_like_authors(text, ctx.owners):
+        link_row = is_link_row(text)
+        if not pub.authors and not link_row and _looks_like_authors(text, ctx.owners):
             pub.authors, authors_line = authors_of(text, ctx.owners), number
             continue
-        if is_link_row(text) or (not venue_raw and len(strip_markup(text)) < 100):
+        if link_row or (not venue_raw and len(strip_markup(text)) < 100):
             head = _venue_text(text)
             if head and not venue_raw:
                 venue_raw, venue_line = head, number

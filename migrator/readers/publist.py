@@ -21,6 +21,15 @@ ROLE = re.compile(r"\b((?:co-?|joint |equal )?(?:first|second|third|fourth|fifth
                   r"lead|main)[- ]authors?|co-?authors?|corresponding|equal contribution)\b", re.I)
 _VENUE_SPAN = re.compile(r"<(span|em|i|font)\b[^>]*>(.*?)</\1>", re.I)
 _YEAR_HEADING = re.compile(r"^(?:19|20)\d\d$")
+_LINE_END = re.compile(r"(\\|<br\s*/?>|\s{2,})\s*$")
+_ANY_TAG = re.compile(r"<[^>]+>")
+_SEPARATORS = re.compile(r"[\s|,/·•\-–\[\]()]")
+_BOLD_TITLE = re.compile(r"^\s*(\*\*|__|<b>|<strong>)(.+?)(\*\*|__|</b>|</strong>)\s*[,.:]?\s*(.*)$", re.I)
+_AUTHOR_MARKUP = re.compile(r"<u>|\*\*[^*]+\*\*|<b>[^<]+</b>|<sup>")
+_NAME_SEPARATOR = re.compile(r",|\band\b")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_EMPHASIS_START = re.compile(r"^\s*[*_][^*_]")
+_VENUE_WORDS = re.compile(r"(19|20)\d\d|arxiv|preprint|proceedings|journal|conference|workshop|review", re.I)
 
 
 @dataclass
@@ -84,14 +93,18 @@ def _span(path: str, lines: List[Line]) -> Span:
 
 def _strip_line(text: str) -> str:
     text = BULLET.sub("", text, count=1) if BULLET.match(text) else text
-    text = re.sub(r"(\\|<br\s*/?>|\s{2,})\s*$", "", text.rstrip())
+    text = _LINE_END.sub("", text.rstrip())
     return text.strip()
 
 
 def is_link_row(text: str) -> bool:
-    rest = remove_links(text)
-    rest = re.sub(r"<[^>]+>", "", rest)
-    return bool(line_links(text, Span())[0]) and not re.sub(r"[\s|,/·•\-–\[\]()]", "", rest)
+    return _only_links_left(text) and bool(line_links(text, Span())[0])
+
+
+def _only_links_left(text: str) -> bool:
+    """Nothing but separators is left once links and tags are taken out."""
+    rest = _ANY_TAG.sub("", remove_links(text))
+    return not _SEPARATORS.sub("", rest)
 
 
 def role_cells(text: str) -> Tuple[str, str]:
@@ -129,7 +142,7 @@ def parse_entry(entry: Entry, path: str, owners: List[str]) -> Optional[Publicat
         here = span.at(number)
         links, badges = line_links(text, here)
         pub.badges.extend(badges)
-        if is_link_row(text):
+        if links and _only_links_left(text):  # is_link_row(text), its links already found
             pub.links.extend(links)
             continue
         role, venue_text = role_cells(text) if "|" in text else ("", "")
@@ -161,7 +174,7 @@ def _title_line(text: str) -> bool:
 
 
 def _title_and_rest(text: str) -> Tuple[str, str]:
-    bold = re.match(r"^\s*(\*\*|__|<b>|<strong>)(.+?)(\*\*|__|</b>|</strong>)\s*[,.:]?\s*(.*)$", text, re.I)
+    bold = _BOLD_TITLE.match(text)
     if bold and len(strip_markup(bold.group(2))) > 3:
         return strip_markup(unlink(bold.group(2))), bold.group(4)
     return strip_markup(unlink(text)).strip(" ."), ""
@@ -169,17 +182,17 @@ def _title_and_rest(text: str) -> Tuple[str, str]:
 
 def _looks_like_authors(text: str, owners: List[str]) -> bool:
     plain = strip_markup(unlink(text))
-    if re.search(r"<u>|\*\*[^*]+\*\*|<b>[^<]+</b>|<sup>", text):
+    if _AUTHOR_MARKUP.search(text):
         return True
     if any(name and name.lower() in plain.lower() for name in owners):
         return True
-    names = [p.strip() for p in re.split(r",|\band\b", plain) if p.strip()]
-    return len(names) >= 2 and all(len(n.split()) <= 5 for n in names) and not re.search(r"\d{4}", plain)
+    names = [p.strip() for p in _NAME_SEPARATOR.split(plain) if p.strip()]
+    return len(names) >= 2 and all(len(n.split()) <= 5 for n in names) and not _FOUR_DIGITS.search(plain)
 
 
 def _looks_like_venue(text: str) -> bool:
-    return bool(_VENUE_SPAN.search(text) or re.match(r"^\s*[*_][^*_]", text)
-                or re.search(r"(19|20)\d\d|arxiv|preprint|proceedings|journal|conference|workshop|review", text, re.I))
+    return bool(_VENUE_SPAN.search(text) or _EMPHASIS_START.match(text)
+                or _VENUE_WORDS.search(text))
 
 
 def _venue(text: str, span: Span):

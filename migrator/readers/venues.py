@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from typing import List, Optional, Tuple
 
 from .markdown import strip_markup
@@ -107,28 +108,46 @@ _PREFIX = re.compile(r"^(?:in(?!\s+(?:preparation|prep|press|submission|review)\
                      r"published in|appeared in|accepted (?:by|at|to|in)|(?:proceedings|proc\.?) of(?: the)?"
                      r"(?=\s+(?:\d+(?:st|nd|rd|th)\b|(?-i:[A-Z][A-Za-z]*[A-Z])\b)))[\s:]+", re.I)
 _ORDINAL = re.compile(r"^(?:the\s+)?\d+(?:st|nd|rd|th)\s+", re.I)
+_EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*[,;]?\s*\)")
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:，])")
+_PUNCT_RUN = re.compile(r"([,;:，])(?:\s*[,;:，])+")
+_WORD_THEN_PUNCT = re.compile(r"\b(on|in|at|from|of)[,;]\s")
+_TIGHT_COLON = re.compile(r"(?<=[^\W\d_]):(?=[^\W\d_])")
+_DANGLING_WORD = re.compile(r"\s+(on|in|at|from)$")
+_SENTENCE_END = re.compile(r"(?<=[\d)])\.\s+|\.\s*(?=\()|\.\s+(?=(?:preprint|dataset|featured|manuscript|hardcover|"
+                           r"available|also|code|doi|isbn|highly|best|oral|spotlight|selected|invited)\b)", re.I)
+_LETTER = re.compile(r"[^\W\d_]")
+_LEADING_ACRONYM = re.compile(r"^([A-Z][A-Za-z0-9&\-]*) \(([^()]{6,})\)$")
+_SHORT_YEAR_MARK = re.compile(r"['’]\d{2}\b")
+_LEADING_NON_WORD = re.compile(r"^[^\w(\[]+")
+_VOLUME = re.compile(r"\s+\d+$")
+_PRESENTATION = re.compile(r"(\s+(oral|spotlight|poster|highlight))+$", re.I)
+_ACRONYM_YEAR = re.compile(r"^([A-Z][A-Za-z]*)\s+\d{2}$")
+_PUBLISHED = re.compile(r"\bpublished\b", re.I)
+_FINDINGS = re.compile(r"\bfindings\b", re.I)
+_ACL_FAMILY = re.compile(r"\b(ACL|EMNLP|NAACL|EACL|AACL)\b")
+_WORKSHOP = re.compile(r"\bworkshops?\b", re.I)
 
 
 def tidy(text: str) -> str:
     """Spaces and punctuation left over once links, ids and years are cut out."""
-    text = re.sub(r"\[\s*\]|\(\s*[,;]?\s*\)", "", text)
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"\s+([,.;:，])", r"\1", text)
-    text = re.sub(r"([,;:，])(?:\s*[,;:，])+", r"\1", text)
-    text = re.sub(r"\b(on|in|at|from|of)[,;]\s", r"\1 ", text)
-    text = re.sub(r"(?<=[^\W\d_]):(?=[^\W\d_])", ": ", text)
-    text = re.sub(r"\s+(on|in|at|from)$", "", text.strip())  # its link was cut out
+    text = _EMPTY_BRACKETS.sub("", text)
+    text = _SPACES.sub(" ", text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = _PUNCT_RUN.sub(r"\1", text)
+    text = _WORD_THEN_PUNCT.sub(r"\1 ", text)
+    text = _TIGHT_COLON.sub(": ", text)
+    text = _DANGLING_WORD.sub("", text.strip())  # its link was cut out
     return text.strip(" ,.;:，|-–—")
 
 
 def venue_part(plain: str) -> str:
     """The venue proper of a venue string: the sentences after it ('. Preprint on HAL', '. (IF: 28.06)')
     are notes. Splits only where a sentence clearly ends (after a number or before a parenthesis)."""
-    pieces = re.split(r"(?<=[\d)])\.\s+|\.\s*(?=\()|\.\s+(?=(?:preprint|dataset|featured|manuscript|hardcover|"
-                      r"available|also|code|doi|isbn|highly|best|oral|spotlight|selected|invited)\b)", plain,
-                      flags=re.I)
+    pieces = _SENTENCE_END.split(plain)
     for piece in pieces:
-        if re.search(r"[^\W\d_]", YEAR.sub("", piece)):
+        if _LETTER.search(YEAR.sub("", piece)):
             return piece.strip()
     return plain.strip()
 
@@ -139,10 +158,16 @@ def _known(text: str) -> str:
     tables = [JOURNALS] if _JOURNAL_WORD.search(text) else [JOURNALS, CONFERENCES]
     for table in tables:
         for pattern, short in table:
-            for found in re.finditer(r"\b(?:" + pattern + r")\b", lowered):
+            for found in _whole_words(pattern).finditer(lowered):
                 if not _CONTINUES.match(lowered, found.end()):
                     return short
     return ""
+
+
+@lru_cache(maxsize=None)
+def _whole_words(pattern: str) -> re.Pattern:
+    """A table pattern as whole words, compiled on first use and kept (re's own cache is small)."""
+    return re.compile(r"\b(?:" + pattern + r")\b")
 
 
 def _paren_acronym(text: str, name: str) -> str:
@@ -153,7 +178,7 @@ def _paren_acronym(text: str, name: str) -> str:
         if before and (before[-1].isalpha() or before[-1] in "'’") and _caps(found.group(1)) \
                 and not _TAG.match(found.group(1)):
             return found.group(1)
-    leading = re.match(r"^([A-Z][A-Za-z0-9&\-]*) \(([^()]{6,})\)$", name)
+    leading = _LEADING_ACRONYM.match(name)
     if leading and _caps(leading.group(1)) and _abbreviates(leading.group(1), leading.group(2)):
         return leading.group(1)  # 'EPL (Europhysics Letters)'
     return ""
@@ -181,17 +206,17 @@ def _abbreviates(short: str, long: str) -> bool:
 def clean_name(part: str) -> str:
     """The venue's name: years, ranks, volume/issue/pages and 'In'/'Proceedings of' cut away."""
     name = YEAR.sub("", part)
-    name = re.sub(r"['’]\d{2}\b", "", name)
+    name = _SHORT_YEAR_MARK.sub("", name)
     name = _NOTE_PAREN.sub(lambda m: "" if _NOTE_WORDS.search(m.group(1)) or _TAG.match(m.group(1).strip())
                            else m.group(0), name)
-    name = re.sub(r"^[^\w(\[]+", "", tidy(name))
+    name = _LEADING_NON_WORD.sub("", tidy(name))
     for _ in range(2):
         name = _ORDINAL.sub("", _PREFIX.sub("", name)).strip()
     cut = _TAIL.search(name)
     if cut:
-        name = re.sub(r"\s+\d+$", "", name[:cut.start()])  # 'Real-Time Syst 56, 112–119': volume 56
-    name = re.sub(r"(\s+(oral|spotlight|poster|highlight))+$", "", tidy(name), flags=re.I)
-    short = re.match(r"^([A-Z][A-Za-z]*)\s+\d{2}$", name)
+        name = _VOLUME.sub("", name[:cut.start()])  # 'Real-Time Syst 56, 112–119': volume 56
+    name = _PRESENTATION.sub("", tidy(name))
+    short = _ACRONYM_YEAR.match(name)
     if short and _caps(short.group(1)) and short.group(1)[-1].isupper():
         name = short.group(1)  # 'IJCAI 19': the year
     return tidy(name)
@@ -211,17 +236,29 @@ def find_year(plain: str) -> Optional[int]:
 
 def analyse(text: str) -> Tuple[str, str, Optional[int], bool]:
     """(label, full name, year, preprint) of a venue text as the source writes it."""
+    # a site names the same venue for many papers, and each paper on several pages: the answer is
+    # a tuple of strings, a pure function of the text, so it is cached
+    return _cached_analyse(text) if isinstance(text, str) else _analyse(text)
+
+
+def _analyse(text: str) -> Tuple[str, str, Optional[int], bool]:
     plain = tidy(_IDS.sub("", html.unescape(strip_markup(text))))
     part = venue_part(plain)
     unpaged = _PAGES.sub("", part)
     year = find_year(unpaged) or find_year(_PAGES.sub("", plain))
     label, name = short_venue_label(part, year)
-    preprint = bool(_STATUS.search(part) or PREPRINT.search(part) and not re.search(r"\bpublished\b", part, re.I))
+    preprint = bool(_STATUS.search(part) or PREPRINT.search(part) and not _PUBLISHED.search(part))
     return label, name, year, preprint
 
 
 def short_venue_label(plain: str, year: Optional[int]) -> Tuple[str, str]:
     """(short label, full name) of a venue text already stripped of markup; `year` goes in the label."""
+    if isinstance(plain, str) and (year is None or type(year) is int):
+        return _cached_label(plain, year)
+    return _short_venue_label(plain, year)
+
+
+def _short_venue_label(plain: str, year: Optional[int]) -> Tuple[str, str]:
     plain = venue_part(tidy(_IDS.sub("", html.unescape(strip_markup(plain)))))
     name = clean_name(plain)
     server = _SERVER.match(name)
@@ -240,12 +277,16 @@ def short_venue_label(plain: str, year: Optional[int]) -> Tuple[str, str]:
     return (f"{short} {year}" if year else short), ("" if full in (acronym, "") else full)
 
 
+_cached_analyse = lru_cache(maxsize=1 << 14)(_analyse)
+_cached_label = lru_cache(maxsize=1 << 14)(_short_venue_label)
+
+
 def _qualified(text: str, acronym: str) -> str:
     """'Findings of EMNLP' and 'ICML Workshop': the label must not name the main conference alone."""
-    if acronym in ("ACL", "EMNLP", "NAACL", "EACL", "AACL") and re.search(r"\bfindings\b", text, re.I):
-        named: List[str] = re.findall(r"\b(ACL|EMNLP|NAACL|EACL|AACL)\b", text)
+    if acronym in ("ACL", "EMNLP", "NAACL", "EACL", "AACL") and _FINDINGS.search(text):
+        named: List[str] = _ACL_FAMILY.findall(text)
         return f"Findings of {named[-1] if named else acronym}"
-    if re.search(r"\bworkshops?\b", text, re.I) and not acronym.endswith("W") and not re.search(
+    if _WORKSHOP.search(text) and not acronym.endswith("W") and not re.search(
             r"\b" + re.escape(acronym) + r"\s+workshop", text, re.I):
         return f"{acronym} Workshop"
     return acronym

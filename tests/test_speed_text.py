@@ -1,0 +1,95 @@
+"""The caches and fast paths of the text parsers give the answers of the plain computation."""
+import re
+import unicodedata
+
+from migrator.leftovers import load
+from migrator.matching import cluster_publications, fold, same_publication
+from migrator.model import Link, Person, Publication, Venue
+from migrator.readers.authors import _split_top
+from migrator.readers.fields import parse_authors, parse_venue
+from migrator.readers.markdown import strip_markup
+from migrator.venues import badge_label
+
+_TAG = re.compile(r"<[^>]+>")
+_QUOTES_MARKUP = re.compile(r"[*_`\[\]()\"'“”‘’]")
+_PUNCT = re.compile(r"[^\w\s]")
+
+
+def plain_fold(text: str) -> str:
+    """fold as it was written first: one regex per step."""
+    text = _TAG.sub(" ", text or "")
+    if not text.isascii():
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    text = _QUOTES_MARKUP.sub("", text.lower())
+    return re.sub(r"\s+", " ", _PUNCT.sub(" ", text)).strip()
+
+
+def test_fold_matches_the_plain_steps_on_every_kind_of_character():
+    samples = ["Schön, Jürgen", "a_b *c* [d](e) “f” ‘g’", "<b>Bold</b>-text", "İstanbul ΑΣ", "x︳y ＿z",
+               "CJK 论文，出版", "tab\tand\u00a0nbsp", "", "already folded"]
+    samples += [f"a{chr(code)}b" for code in range(0, 0x3000, 7)]
+    for text in samples:
+        assert fold(text) == plain_fold(text), text
+
+
+def test_parse_authors_gives_fresh_nodes_for_a_repeated_line():
+    line = "<u>Ann Lee</u>*, Bo Chen<sup>†</sup>, Cy Dee"
+    first = parse_authors(line, ["Ann Lee"])
+    first[0].marks.append("changed")
+    first[1].name = "changed"
+    again = parse_authors(line, ["Ann Lee"])
+    assert [(p.name, p.marks, p.is_owner, p.equal_contribution, p.corresponding) for p in again] == [
+        ("Ann Lee", ["*"], True, True, False), ("Bo Chen", ["†"], False, False, True), ("Cy Dee", [], False, False, False)]
+    assert not any(a is b for a, b in zip(first, again))
+    # the same line for another owner: owner matching is not cached with the parts
+    assert [p.is_owner for p in parse_authors("Ann Lee, Bo Chen", ["Bo Chen"])] == [False, True]
+    assert [p.is_owner for p in parse_authors("Ann Lee, Bo Chen", ["Ann Lee"])] == [True, False]
+
+
+def test_split_at_separators_outside_tags_only():
+    assert _split_top("A, B，C、D", ",") == ["A", " B", "C", "D"]
+    assert _split_top("<u>A</u>, B", ",") == ["<u>A</u>", " B"]
+    assert _split_top('<span title="x, y">A</span>, B', ",") == ['<span title="x, y">A</span>', " B"]
+    assert _split_top("A<b<c>, d>, e", ",") == ["A<b<c>, d>", " e"]
+    assert _split_top("A; B, C", ";") == ["A", " B, C"]
+
+
+def test_parse_venue_gives_a_fresh_venue_each_call():
+    first = parse_venue("International Conference on Learning Representations (ICLR), 2025")
+    first.span.line = 99
+    first.label = "changed"
+    again = parse_venue("International Conference on Learning Representations (ICLR), 2025")
+    assert (again.label, again.year, again.span.line) == ("ICLR 2025", 2025, 1)
+    assert badge_label(Venue(label="A very long label of many words", raw="Proc. of ICML 2024", year=2024)) == "ICML 2024"
+
+
+def test_strip_markup_of_a_non_string_fails_as_before():
+    assert strip_markup("**Bold** [link](x) <i>tag</i>") == "Bold link tag"
+    for value in (None, 3, ["a"]):
+        try:
+            strip_markup(value)
+        except TypeError as exc:
+            assert "expected string" in str(exc)
+        else:
+            raise AssertionError(value)
+
+
+def test_phrases_in_a_line_with_and_without_links():
+    data = load()
+    plain = "Yay markdown! Welcome to STAR and FORK"
+    linked = "[Yay](https://x.org) markdown! See <a href='u'>Welcome to STAR and FORK</a>"
+    assert [f.text for f in data.phrases_in(plain)] == ["Yay markdown!", "Welcome to STAR and FORK"]
+    assert [f.text for f in data.phrases_in(linked)] == ["Yay markdown!", "Welcome to STAR and FORK"]
+
+
+def test_clustering_with_read_once_facts_agrees_with_pairwise_checks():
+    def pub(title, year, url="", authors=("Ann Lee", "Bo Chen")):
+        return Publication(title=title, venue=Venue(year=year), links=[Link(url=url)] if url else [],
+                           authors=[Person(name=n) for n in authors])
+    pubs = [pub("FastFold: Reducing AlphaFold Training Time", 2022, "https://arxiv.org/abs/2203.00854v2"),
+            pub("FastFold: Optimizing AlphaFold Training and Inference", 2023, "https://arxiv.org/abs/2203.00854"),
+            pub("A Different Paper Entirely About Graphs", 2022),
+            pub("a different paper entirely about graphs", 2023, authors=("Cy Dee",))]
+    groups = cluster_publications(pubs)
+    assert [[pubs.index(p) for p in group] for group in groups] == [[0, 1], [2], [3]]
+    assert same_publication(pubs[0], pubs[1]) and not same_publication(pubs[2], pubs[3])
