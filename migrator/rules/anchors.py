@@ -59,24 +59,36 @@ def page_ids(lines: List[str], gfm: bool) -> Set[str]:
             counts[base] = n
             ids.add(base if n == 0 else f"{base}-{n}")
     for line in lines:
-        ids.update(_HTML_ID.findall(line))
-        ids.update(m.group(1) for m in _IAL_ID.finditer(line) if line.lstrip().startswith("{:"))
+        if "=" in line:  # every id= or name= has one
+            ids.update(_HTML_ID.findall(line))
+        if line.lstrip().startswith("{:"):
+            ids.update(m.group(1) for m in _IAL_ID.finditer(line))
     return ids
 
 
-def ids_of(ctx: LintContext, page, seen: Optional[Set[str]] = None) -> Optional[Set[str]]:
+def ids_of(ctx: LintContext, page) -> Optional[Set[str]]:
     """Ids of a page and the files it includes with include_relative; None when a theme
-    include (whose text is not in the site) may add more."""
+    include (whose text is not in the site) may add more. Kept per page: menu entries share pages."""
+    known = ctx.options.setdefault("ids_of", {})
+    if page.path not in known:
+        known[page.path] = _ids_of(ctx, page, set())
+    ids = known[page.path]
+    return None if ids is None else set(ids)
+
+
+def _ids_of(ctx: LintContext, page, seen: Set[str]) -> Optional[Set[str]]:
     docs = ctx.options.setdefault("docs_by_path", {d.path: d for d in ctx.loaded.documents})
     doc = docs.get(page.path)
     if doc is None:
         return None
     kramdown = ctx.site.config.get("kramdown")
     gfm = not (isinstance(kramdown, dict) and str(kramdown.get("input", "GFM")).lower() == "kramdown")
-    body = [line for _, line in doc.body()]
-    ids = page_ids(body, gfm)
-    seen = (seen or set()) | {page.path}
+    body = doc.text.lines[doc.front.body_start - 1:]  # the lines of doc.body(), without their numbers
+    ids = set(_page_ids_of(ctx, doc.path, body, gfm))
+    seen = seen | {page.path}
     for line in body:
+        if "{%" not in line:
+            continue  # no Liquid tag, no include
         if _INCLUDE.search(line) and "include_relative" not in line:
             return None
         for rel in _INCLUDE_RELATIVE.findall(line):
@@ -88,8 +100,16 @@ def ids_of(ctx: LintContext, page, seen: Optional[Set[str]] = None) -> Optional[
                 lines = (ctx.loaded.root / target).read_text(encoding="utf-8", errors="replace").splitlines()
                 ids |= page_ids(lines, gfm)
             elif target not in seen:
-                more = ids_of(ctx, included.page, seen)
+                more = _ids_of(ctx, included.page, seen)
                 if more is None:
                     return None
                 ids |= more
     return ids
+
+
+def _page_ids_of(ctx: LintContext, path: str, body: List[str], gfm: bool) -> Set[str]:
+    """`page_ids` of one loaded page's body, worked out once (several pages include one file)."""
+    known = ctx.options.setdefault("page_ids", {})
+    if path not in known:
+        known[path] = page_ids(body, gfm)
+    return known[path]

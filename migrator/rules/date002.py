@@ -10,25 +10,35 @@ from ..leftovers import load
 from ..matching import degree_level
 from .base import LintContext, Rule
 from .date001 import month_index
-from .textscan import rendered_lines
+from .textscan import may_match, rendered_lines
 
 _YEAR = re.compile(r"(?<![\d.])(20\d\d|19\d\d)(?![\d])")
+_EMPHASIS_OR_TAG = re.compile(r"\*\*|__|<[^>]+>")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z*\[])")
+_MONTH_AFTER = re.compile(r"[.\-/](\d{1,2})\b")
+_SOUGHT = re.compile(r"\b(intern|internship|position|job|postdoc|phd|opportunit|student|collaborat|role|offer)",
+                     re.I)
+_EXPECTED = re.compile(r"\((expected)\)", re.I)
 _SEASON_END = {"spring": 6, "summer": 9, "fall": 12, "autumn": 12, "winter": 3}
 _LOOKING = re.compile(r"\b(looking for|seeking|searching for|on the (?:job )?market|applying for)\b", re.I)
 _FUTURE = re.compile(r"\b(will (?:join|be joining|start|be starting|begin|graduate|be graduating|move|"
                      r"be moving|defend|present|give|attend|visit|be visiting|be (?:a|an|the|at|in|on|"
                      r"interning|working))|am going to|upcoming|incoming|expected to (?:graduate|"
                      r"finish|complete|defend)|expected graduation)\b", re.I)
+# what every match of _LOOKING, and of _FUTURE or _EXPECTED, holds once lowered
+_LOOKING_HINT = re.compile(r"looking for|seeking|searching for|on the|applying for")
+_FUTURE_HINT = re.compile(r"will |am going to|upcoming|incoming|expected")
 _ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
             "fifth": 5, "5th": 5, "sixth": 6, "6th": 6}
 _YEAR_OF_STUDY = re.compile(r"\b(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)[- ]year\s+"
                             r"(?:(?:direct|joint|full-time|part-time)\s+)?"
                             r"(ph\.?\s?d\.?|doctoral|master'?s?|m\.?s\.?|msc|undergraduate|graduate|bachelor'?s?)",
                             re.I)
+_YEAR_OF_STUDY_HINT = re.compile(r"[- ]year")  # in every _YEAR_OF_STUDY match, lowered
 
 
 def sentences(text: str) -> List[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z*\[])", text) if s.strip()]
+    return [s for s in _SENTENCE_END.split(text) if s.strip()]
 
 
 def latest_time(sentence: str) -> Optional[int]:
@@ -38,7 +48,7 @@ def latest_time(sentence: str) -> Optional[int]:
         year = int(match.group(1))
         before = sentence[max(0, match.start() - 12):match.start()].lower()
         season = next((s for s in _SEASON_END if s in before), None)
-        after = re.match(r"[.\-/](\d{1,2})\b", sentence[match.end():])
+        after = _MONTH_AFTER.match(sentence, match.end())
         if after and 1 <= int(after.group(1)) <= 12:
             month = int(after.group(1))
         else:
@@ -85,9 +95,12 @@ class StaleStatement(Rule):
         starts = degree_starts(ctx)
         leftovers = load()
         for line in rendered_lines(ctx, pages_only=True):
+            plain = _EMPHASIS_OR_TAG.sub("", line.text)
+            if not _YEAR.search(plain) and not may_match(plain, _YEAR_OF_STUDY_HINT):
+                continue  # every stale sentence names a year or a year of study
             if any(f.kind != "template-author" for f in leftovers.phrases_in(line.text)):
                 continue  # template sample text is TPL001's to report
-            for sentence in sentences(re.sub(r"\*\*|__|<[^>]+>", "", line.text)):
+            for sentence in sentences(plain):
                 why = self._stale(sentence, now, starts, ctx.today)
                 if why:
                     in_news = (line.path, line.number) in news_lines
@@ -99,15 +112,15 @@ class StaleStatement(Rule):
         latest = latest_time(clause)
         if latest is not None and latest < now:
             when = f"{latest // 12}"
-            looking = _LOOKING.search(clause)
-            if looking and re.search(r"\b(intern|internship|position|job|postdoc|phd|opportunit|"
-                                     r"student|collaborat|role|offer)", clause, re.I):
+            looking = _LOOKING.search(clause) if may_match(clause, _LOOKING_HINT) else None
+            if looking and _SOUGHT.search(clause):
                 return f"stale: '{_cut(clause)}': {when} is over (today is {today.isoformat()})"
-            future = _FUTURE.search(clause) or re.search(r"\((expected)\)", clause, re.I)
+            future = (_FUTURE.search(clause) or _EXPECTED.search(clause)) if may_match(clause, _FUTURE_HINT) \
+                else None
             if future:
                 return (f"stale: '{_cut(clause)}' says '{future.group(1).lower()}' about {when}, "
                         f"which is past (today is {today.isoformat()})")
-        match = _YEAR_OF_STUDY.search(clause)
+        match = _YEAR_OF_STUDY.search(clause) if may_match(clause, _YEAR_OF_STUDY_HINT) else None
         if match:
             level = degree_level(match.group(2)) or ("phd" if "doctor" in match.group(2).lower() else "")
             start = starts.get(level)

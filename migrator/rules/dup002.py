@@ -16,6 +16,8 @@ from .textscan import short
 # publishers and societies name no venue: 'IEEE/CVF Conference on ...' is not a different venue than 'CVPR'
 _PUBLISHERS = {"ieee", "acm", "cvf", "siam", "springer", "elsevier", "ieee-cvf", "usenix", "ios", "pmlr", "lncs",
                "ccf", "sci", "ei", "proc", "proceedings"}
+_STOPWORDS_LONGEST_FIRST = sorted(STOPWORDS, key=len, reverse=True)
+_ACRONYM = re.compile(r"[A-Za-z][A-Za-z-]*[A-Z][A-Za-z-]*")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3}
 
 
@@ -135,7 +137,7 @@ def _same_title(a: str, b: str) -> bool:
 
 
 def _content(key: str) -> str:
-    for word in sorted(STOPWORDS, key=len, reverse=True):
+    for word in _STOPWORDS_LONGEST_FIRST:
         key = key.replace(word, "") if len(word) > 2 else key
     return key
 
@@ -150,7 +152,7 @@ def _venue_value(pub: Publication):
     if venue is None or venue.preprint or not (venue.label or venue.raw):
         return None
     text = venue.label or venue.raw
-    acronyms = frozenset(w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]*[A-Z][A-Za-z-]*", text)
+    acronyms = frozenset(w.lower() for w in _ACRONYM.findall(text)
                          if sum(c.isupper() for c in w) >= 2 and w.lower() not in _PUBLISHERS)
     if not acronyms:
         return None

@@ -11,7 +11,7 @@ from ..diagnostics import Diagnostic
 from ..model import Span
 from .base import LintContext, Rule
 from .dup001 import exact_duplicate_fix
-from .textscan import Line, rendered_lines, short
+from .textscan import Line, may_match, rendered_lines, short
 from ..mdlinks import MD_LINK, without_links
 
 _LONG = 80        # one sentence this long is a paragraph, and a paragraph is not written twice
@@ -27,6 +27,7 @@ _VENUE = re.compile(r"(?i)\b(proceedings|conference|journal|transactions|worksho
                     r"under review|in submission|accepted|published)\b")
 _PARTICLES = {"de", "van", "von", "der", "da", "di", "del", "la", "le", "du", "dos", "bin", "al"}
 _OPEN_CODE = re.compile(r"^\s*(```|~~~)|<(script|style|pre)\b", re.I)
+_OPEN_CODE_HINT = re.compile(r"```|~~~|<(?:script|style|pre)")  # in every _OPEN_CODE match, lowered
 _CLOSE = {"script": re.compile(r"</script", re.I), "style": re.compile(r"</style", re.I),
           "pre": re.compile(r"</pre", re.I)}
 
@@ -147,6 +148,10 @@ def repeated_runs(lines: List[Line]) -> Iterator[Tuple[List[Line], List[Line]]]:
     while j < len(lines):
         best: Optional[Tuple[int, int]] = None
         earlier = seen[keys[j]] if keys[j] else []
+        if not earlier:  # most lines: nothing earlier to compare with
+            seen[keys[j]].append(j)
+            j += 1
+            continue
         for i in dict.fromkeys(earlier[:_CANDIDATES // 2] + earlier[-(_CANDIDATES // 2):]):
             if i and keys[i - 1] and keys[i - 1] == keys[j - 1]:
                 continue  # the run started a line earlier and was already weighed
@@ -168,7 +173,7 @@ def repeated_runs(lines: List[Line]) -> Iterator[Tuple[List[Line], List[Line]]]:
 
 def line_keys(lines: List[Line]) -> List[str]:
     """What each line says, spacing ignored; '' for code and table rows, which never match."""
-    keys = [re.sub(r"\s+", " ", line.text).strip() for line in lines]
+    keys = [" ".join(line.text.split()) for line in lines]  # what re.sub(r"\s+", " ", text).strip() gives
     closing = None
     for k, line in enumerate(lines):
         if closing is not None:
@@ -176,13 +181,19 @@ def line_keys(lines: List[Line]) -> List[str]:
                 closing = None
             keys[k] = ""
             continue
-        opened = _OPEN_CODE.search(line.text)
+        opened = _OPEN_CODE.search(line.text) if may_match(line.text, _OPEN_CODE_HINT) else None
         if opened:
             fence = opened.group(1)
             closing = re.compile("^\\s*" + re.escape(fence)) if fence else _CLOSE[opened.group(2).lower()]
             if not fence and closing.search(line.text, opened.end()):
                 closing = None  # '<pre>...</pre>' on one line
             keys[k] = ""
+    if any("|" in line.text for line in lines):  # no '|', no table: most pages
+        _blank_tables(lines, keys)
+    return keys
+
+
+def _blank_tables(lines: List[Line], keys: List[str]) -> None:
     start = 0
     for k in range(1, len(lines) + 1):  # a paragraph with a '|---|---|' row is a table
         if k == len(lines) or lines[k].number != lines[k - 1].number + 1:
@@ -190,7 +201,6 @@ def line_keys(lines: List[Line]) -> List[str]:
                 for x in range(start, k):
                     keys[x] = "" if "|" in lines[x].text else keys[x]
             start = k
-    return keys
 
 
 def _is_block(run: List[Line]) -> bool:

@@ -9,9 +9,13 @@ from ..diagnostics import Diagnostic
 from ..model import Span
 from .base import LintContext, Rule
 from .scan import written_links
+from .targets import QUERY_OR_FRAGMENT
+from .textscan import may_match
 
 _URL = re.compile(r"^(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html|ps|format)/(.+)$", re.I)
 _TEXT = re.compile(r"\barXiv\s*:\s*([A-Za-z0-9./-]+)", re.I)
+_TEXT_HINT = re.compile(r"arxiv\s*:")  # what every _TEXT match holds, lowered
+_VERSION_SUFFIX = re.compile(r"(?:v\d+)?(?:\.pdf)?/?$")
 _NEW = re.compile(r"^(\d{2})(\d{2})\.(\d+)$")
 _OLD = re.compile(r"^([a-z-]+)(?:\.[A-Z]{2})?/(\d{2})(\d{2})(\d{3})$")
 OLD_ARCHIVES = {
@@ -25,7 +29,7 @@ OLD_ARCHIVES = {
 
 def arxiv_problem(identifier: str, today: dt.date) -> Optional[str]:
     """Why an arXiv identifier cannot exist, or None when it can."""
-    ident = re.sub(r"(?:v\d+)?(?:\.pdf)?/?$", "", identifier.strip())
+    ident = _VERSION_SUFFIX.sub("", identifier.strip())
     new = _NEW.match(ident)
     if new:
         yy, mm, number = int(new.group(1)), int(new.group(2)), new.group(3)
@@ -84,13 +88,15 @@ class MalformedArxivId(Rule):
             match = _URL.match(link.url.strip())
             if not match:
                 continue
-            ident = re.split(r"[?#]", match.group(1), maxsplit=1)[0]
+            ident = QUERY_OR_FRAGMENT.split(match.group(1), maxsplit=1)[0]
             why = arxiv_problem(ident, ctx.today)
             if why:
-                seen.add((link.path, link.line, re.sub(r"(?:v\d+)?(?:\.pdf)?/?$", "", ident)))
+                seen.add((link.path, link.line, _VERSION_SUFFIX.sub("", ident)))
                 col = link.col + link.url.find(match.group(1))
                 yield self.report(f"malformed arXiv link: {why}", Span(link.path, link.line, col))
         for doc in ctx.loaded.documents:
+            if not may_match(doc.text.text, _TEXT_HINT):
+                continue  # a line that matches makes the whole text match: most files have no match
             for number, line in enumerate(doc.text.lines, start=1):
                 for match in _TEXT.finditer(line):
                     ident = match.group(1).rstrip(".-/")

@@ -8,9 +8,16 @@ from ..diagnostics import Diagnostic
 from ..model import Span
 from .base import LintContext, Rule
 from .scan import written_links
+from .targets import QUERY_OR_FRAGMENT
+from .textscan import may_match
 
 _DOI_URL = re.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/(.*)$", re.I)
 _DOI_TEXT = re.compile(r"\bdoi\s*:\s*(\S+)", re.I)
+_DOI_TEXT_HINT = re.compile(r"doi\s*:")  # what every _DOI_TEXT match holds, lowered
+_DOI_PREFIX = re.compile(r"^doi:\s*", re.I)
+_ENCODED_SLASH = re.compile(r"%2F", re.I)
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
+_DOI_ORG_PREFIX = re.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/", re.I)
 _VALID = re.compile(r"^10\.\d{4,9}(?:\.\d+)*/\S+$")
 
 
@@ -18,9 +25,9 @@ def doi_problem(doi: str) -> Optional[str]:
     value = doi.strip()
     if not value:
         return "the DOI is empty"
-    if re.search(r"[\u200b-\u200f\u2060\ufeff\u00ad]", value):
+    if _INVISIBLE.search(value):
         return f"{value!r} contains invisible characters (zero-width spaces from a copy and paste)"
-    if re.match(r"^(?:https?://)?(?:dx\.)?doi\.org/", value, re.I):
+    if _DOI_ORG_PREFIX.match(value):
         return f"{value!r} repeats the doi.org prefix"
     if _VALID.match(value):
         return None
@@ -60,15 +67,17 @@ class MalformedDoi(Rule):
             url = link.url.strip()
             match = _DOI_URL.match(url)
             if match:
-                doi = re.split(r"[?#]", match.group(1), maxsplit=1)[0]
+                doi = QUERY_OR_FRAGMENT.split(match.group(1), maxsplit=1)[0]
             elif link.how == "yaml" and link.key.lower() == "doi":
-                doi = re.sub(r"^doi:\s*", "", url, flags=re.I)
+                doi = _DOI_PREFIX.sub("", url)
             else:
                 continue
-            why = doi_problem(re.sub(r"%2F", "/", doi, flags=re.I))
+            why = doi_problem(_ENCODED_SLASH.sub("/", doi))
             if why:
                 yield self.report(f"malformed DOI: {why}", Span(link.path, link.line, link.col))
         for doc in ctx.loaded.documents:
+            if not may_match(doc.text.text, _DOI_TEXT_HINT):
+                continue  # a line that matches makes the whole text match: most files have no match
             for number, line in enumerate(doc.text.lines, start=1):
                 if doc.front.present and number <= doc.front.end_line:
                     continue

@@ -8,12 +8,14 @@ from ..diagnostics import Diagnostic
 from ..model import Span
 from .base import LintContext, Rule
 from .scan import written_links
+from .textscan import may_match
 
 _BARE_SCHEME = re.compile(r"^(?:https?://)?(?:www\.?)?$", re.I)
 _PLACEHOLDER = re.compile(
     r"YOUR[_-]?[A-Z]|\byour[-_]?(?:user)?(?:name|id|handle|profile|link|url|email|site)\b|<your|"
     r"\bx{4,}\b|\bexample\.(?:com|org|net)\b|\b(?:TODO|TBD|FIXME)\b|link[-_]?here|url[-_]?here|"
     r"\bLINK_TO\b", re.I)
+_PLACEHOLDER_HINT = re.compile(r"your|xxxx|example\.|todo|tbd|fixme|here|link_to")  # in every match, lowered
 
 
 def placeholder(url: str, how: str, tag: str) -> Optional[str]:
@@ -24,7 +26,7 @@ def placeholder(url: str, how: str, tag: str) -> Optional[str]:
         return "link target is itself a markdown link; the outer link is broken"
     if _BARE_SCHEME.match(value):
         return f"link {value!r} has no address after the scheme"
-    match = _PLACEHOLDER.search(value)
+    match = _PLACEHOLDER.search(value) if may_match(value, _PLACEHOLDER_HINT) else None
     if match:
         return f"placeholder link {value!r} was never filled in"
     return None

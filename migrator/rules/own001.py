@@ -28,6 +28,15 @@ def plain(label: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", re.sub(r"<[^>]+>", "", label))).strip().lower()
 
 
+def _may_be_profile(url: str) -> bool:
+    """Whether the host can be a github.io site or Google Scholar: the host is a piece of the URL.
+    URLs urlparse changes (tabs, newlines) or may refuse (brackets, non-ASCII) are parsed as before."""
+    if not (url.isascii() and url.isprintable()) or "[" in url or "]" in url:
+        return True
+    low = url.lower()
+    return ".github.io" in low or "scholar.google." in low
+
+
 class ForeignProfileLink(Rule):
     """Flags a link to someone else's homepage or Scholar profile where the owner's is meant.
 
@@ -78,6 +87,8 @@ class ForeignProfileLink(Rule):
 
     def _foreign(self, label: str, url: str, own_host: str, own_user: str, scholar: str, names,
                  template_ids) -> Optional[str]:
+        if not _may_be_profile(url):
+            return None
         parsed = urlparse(url.strip())
         host = (parsed.hostname or "").lower()
         text = plain(label)

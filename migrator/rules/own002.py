@@ -7,12 +7,11 @@ from collections import Counter, defaultdict
 from typing import Dict, Iterator, List, Optional, Tuple
 
 from ..diagnostics import Diagnostic
-from ..leftovers import load
 from ..matching import fold
 from ..model import Person, Publication
 from ..owner import owner_match, owner_names
 from .base import LintContext, Rule
-from .textscan import file_lines
+from .textscan import file_lines, sample_title
 
 _OPEN = re.compile(r"(\*\*|__|<(?:b|strong|u|ins)\b[^>]*>)\s*$", re.I)
 _CLOSE = re.compile(r"^[\s*†‡#\d,^{}]*(?:<sup>[^<]*</sup>)?\s*(\*\*|__|</(?:b|strong|u|ins)>)", re.I)
@@ -66,26 +65,26 @@ class InconsistentOwnerName(Rule):
         names = owner_names(ctx.owner)
         if not names:
             return
-        samples = load()
-        pubs = [p for p in ctx.site.publications if p.authors and not samples.title(p.title)]
-        yield from self._misspelled(pubs, names)
-        yield from self._spellings(pubs, names)
-        yield from self._highlights(ctx, pubs, names)
+        pubs = [p for p in ctx.site.publications if p.authors and not sample_title(ctx, p.title)]
+        owners = {id(pub): owner_in(pub, names) for pub in pubs}  # asked by all three checks
+        yield from self._misspelled(pubs, names, owners)
+        yield from self._spellings(pubs, names, owners)
+        yield from self._highlights(ctx, pubs, owners)
 
-    def _misspelled(self, pubs, names) -> Iterator[Diagnostic]:
+    def _misspelled(self, pubs, names, owners) -> Iterator[Diagnostic]:
         for pub in pubs:
             marked = next((p for p in pub.authors if p.is_owner), None)
-            if marked is None or owner_match(marked.name, names) or owner_in(pub, names):
+            if marked is None or owner_match(marked.name, names) or owners[id(pub)]:
                 continue
             close = max(difflib.SequenceMatcher(None, fold(marked.name), fold(n)).ratio() for n in names)
             if close >= 0.8:
                 yield self.report(f"highlighted author '{marked.name}' looks like a misspelling of the "
                                   f"owner's name '{names[0]}'", pub.span, severity="warning")
 
-    def _spellings(self, pubs, names) -> Iterator[Diagnostic]:
+    def _spellings(self, pubs, names, owners) -> Iterator[Diagnostic]:
         written: Dict[str, List[Publication]] = defaultdict(list)
         for pub in pubs:
-            person = owner_in(pub, names)
+            person = owners[id(pub)]
             if person is not None:
                 written[_form(person.name)].append(pub)
         full = {form: items for form, items in written.items() if not _abbreviated(form)}
@@ -96,14 +95,14 @@ class InconsistentOwnerName(Rule):
         for form, items in full.items():
             if form != main and main_count >= 3 * len(items):
                 for pub in items:
-                    yield self.report(f"owner written '{owner_in(pub, names).name}' here but "
-                                      f"'{owner_in(full[main][0], names).name}' in {main_count} other "
+                    yield self.report(f"owner written '{owners[id(pub)].name}' here but "
+                                      f"'{owners[id(full[main][0])].name}' in {main_count} other "
                                       f"entries", pub.span, related=[full[main][0].span])
 
-    def _highlights(self, ctx: LintContext, pubs, names) -> Iterator[Diagnostic]:
+    def _highlights(self, ctx: LintContext, pubs, owners) -> Iterator[Diagnostic]:
         per_page: Dict[str, List[Tuple[Publication, bool]]] = defaultdict(list)
         for pub in pubs:
-            person = owner_in(pub, names)
+            person = owners[id(pub)]
             if person is None or pub.source == "collection":
                 continue
             state = emphasised(pub, person, file_lines(ctx, pub.span.path))

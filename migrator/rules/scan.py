@@ -24,9 +24,10 @@ _AUTO = re.compile(r"<((?:https?|ftp)://[^>\s]+)>")
 _BARE = re.compile(r"\b(?:https?|ftp)://[^\s<>\"'`]+|\bwww\.[a-z0-9-]+\.[^\s<>\"'`]+", re.I)
 _YAML_VALUE = re.compile(r"""^(\s*(?:-\s+)?)([A-Za-z_][\w-]*)\s*:\s+(?:"([^"]*)"|'([^']*)'|([^#\s][^#]*?))\s*(?:#.*)?$""")
 _LIQUID_BASE = re.compile(r"\{\{-?\s*(?:base_path|site\.baseurl|site\.url|site\.github\.url)\s*-?\}\}")
+_URL_START = re.compile(r"^(?:https?|ftp)://")
 _LIQUID_FILTER = re.compile(r"""\{\{-?\s*["']([^"']*)["']\s*\|\s*(?:relative_url|absolute_url)\s*-?\}\}""")
-LINK_KEYS = ("paperurl", "slidesurl", "bibtexurl", "pdf", "link", "slides", "video", "code",
-             "teaser", "image", "og_image", "redirect", "external_url", "url", "doi", "arxiv")
+LINK_KEYS = frozenset(("paperurl", "slidesurl", "bibtexurl", "pdf", "link", "slides", "video", "code",
+                       "teaser", "image", "og_image", "redirect", "external_url", "url", "doi", "arxiv"))
 
 
 @dataclass
@@ -52,12 +53,18 @@ def strip_liquid(url: str) -> str:
 
 
 def _mask(text: str, spans: List[Tuple[int, int]]) -> str:
+    """The text with the (possibly overlapping) spans blanked, columns kept."""
     if not spans:
         return text
-    chars = list(text)
-    for start, end in spans:
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
+    pieces, done = [], 0
+    for start, end in sorted(spans):
+        if end <= done:
+            continue
+        start = max(start, done)
+        pieces += [text[done:start], " " * (end - start)]
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _may_link(text: str) -> bool:
@@ -81,15 +88,18 @@ def links_in_line(text: str, path: str, number: int, page_url: str) -> List[Writ
     if not _may_link(text):
         return []
     found: List[Written] = []
-    text = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
-    text = _LIQUID_TAG.sub(lambda m: " " * len(m.group(0)), text)
+    # each pattern needs a mark ('`', '{%', '](', '=', '<'): skip the ones a line cannot match
+    if "`" in text:
+        text = _CODE_SPAN.sub(_blank, text)
+    if "{%" in text:
+        text = _LIQUID_TAG.sub(_blank, text)
     used: List[Tuple[int, int]] = []
-    ref = _REF.match(text)
+    ref = _REF.match(text) if "]:" in text else None
     if ref:
         found.append(Written(ref.group(2), path, number, ref.start(2) + 1, "reference", ref.group(1),
                              page_url=page_url))
         used.append(ref.span())
-    for m in _MD.finditer(text):
+    for m in _MD.finditer(text) if "](" in text else ():
         url = m.group(3)
         col = m.start(3) + 1
         if url.startswith("<") and url.endswith(">"):
@@ -97,12 +107,12 @@ def links_in_line(text: str, path: str, number: int, page_url: str) -> List[Writ
         found.append(Written(url, path, number, col, "image" if m.group(1) else "markdown",
                              m.group(2), page_url=page_url))
         used.append((m.start(3), m.end(3)))
-    for m in _HTML.finditer(text):
+    for m in _HTML.finditer(text) if "=" in text else ():
         group = next(g for g in (2, 3, 4) if m.group(g) is not None)
         found.append(Written(m.group(group), path, number, m.start(group) + 1, "html",
                              m.group(1).lower(), page_url=page_url))
         used.append((m.start(group), m.end(group)))
-    for m in _AUTO.finditer(text):
+    for m in _AUTO.finditer(text) if "<" in text else ():
         found.append(Written(m.group(1), path, number, m.start(1) + 1, "autolink", page_url=page_url))
         used.append(m.span())
     rest = _mask(text, used)
@@ -113,7 +123,13 @@ def links_in_line(text: str, path: str, number: int, page_url: str) -> List[Writ
     return found
 
 
+def _blank(match: "re.Match[str]") -> str:
+    return " " * len(match.group(0))
+
+
 def _yaml_line(text: str, path: str, number: int, page_url: str) -> List[Written]:
+    if not _may_link(text) and _key_before_colon(text).lower() not in LINK_KEYS:
+        return []  # 'venue: "KDD 2005"': no link key and no mark of a link
     match = _YAML_VALUE.match(text)
     if not match:
         return links_in_line(text, path, number, page_url) if "://" in text else []
@@ -122,10 +138,15 @@ def _yaml_line(text: str, path: str, number: int, page_url: str) -> List[Written
     value = match.group(group) if group else ""
     if group is None or not value.strip():
         return []
-    if key.lower() in LINK_KEYS or re.match(r"^(?:https?|ftp)://", value):
+    if key.lower() in LINK_KEYS or _URL_START.match(value):
         return [Written(value.strip(), path, number, match.start(group) + 1, "yaml", key=key,
                         page_url=page_url)]
     return [w for w in links_in_line(text, path, number, page_url) if w.how != "reference"]
+
+
+def _key_before_colon(text: str) -> str:
+    """The key `_YAML_VALUE` would read ('  - url: x' -> 'url'), found without the regex."""
+    return text.split(":", 1)[0].strip().lstrip("-").strip()
 
 
 def written_links(ctx: LintContext) -> List[Written]:
@@ -136,28 +157,35 @@ def written_links(ctx: LintContext) -> List[Written]:
     found: List[Written] = []
     shown_at = included_by(ctx)
     for doc in ctx.loaded.documents:
-        fence, in_html, in_liquid = None, False, False
+        path, lines = doc.path, doc.text.lines
         # a file Jekyll does not write has no URL to resolve its local links from
-        page_url = shown_at.get(doc.path, doc.page.url if doc.page.output else "")
-        for i, line in enumerate(doc.text.lines, start=1):
-            line = line[:SCAN_LIMIT]
-            if doc.front.present and i <= doc.front.end_line:
-                if 1 < i < doc.front.end_line:
-                    found += _yaml_line(line, doc.path, i, page_url)
-                continue
-            opened = _FENCE.match(line)
-            if opened:
-                fence = None if fence == opened.group(1)[0] else (fence or opened.group(1)[0])
-                continue
-            line, in_html, in_liquid = blank_comments(line, in_html, in_liquid)
-            if fence is None:
-                found += links_in_line(line, doc.path, i, page_url)
+        page_url = shown_at.get(path, doc.page.url if doc.page.output else "")
+        front_end = doc.front.end_line if doc.front.present else 0
+        for i in range(2, min(front_end, len(lines) + 1)):
+            found += _yaml_line(lines[i - 1][:SCAN_LIMIT], path, i, page_url)
+        found += _body_links(lines, front_end + 1, path, page_url)
     for rel, lines in yaml_files(ctx).items():
         for i, line in enumerate(lines, start=1):
             line = line[:SCAN_LIMIT]
             if "://" in line and not line.lstrip().startswith("#"):
                 found += [w for w in links_in_line(line, rel, i, "") if w.how in ("bare", "autolink")]
     ctx.options["written_links"] = found
+    return found
+
+
+def _body_links(lines: List[str], start: int, path: str, page_url: str) -> List[Written]:
+    """Links of the body lines from line `start` on, outside code fences and comments."""
+    found: List[Written] = []
+    fence, in_html, in_liquid = None, False, False
+    for i in range(start, len(lines) + 1):
+        line = lines[i - 1][:SCAN_LIMIT]
+        opened = _FENCE.match(line)
+        if opened:
+            fence = None if fence == opened.group(1)[0] else (fence or opened.group(1)[0])
+            continue
+        line, in_html, in_liquid = blank_comments(line, in_html, in_liquid)
+        if fence is None:
+            found += links_in_line(line, path, i, page_url)
     return found
 
 
@@ -168,7 +196,7 @@ def included_by(ctx: LintContext) -> Dict[str, str]:
     out: Dict[str, str] = {}
     for doc in ctx.loaded.documents:
         for line in doc.text.lines:
-            for rel in _INCLUDE_RELATIVE.findall(line):
+            for rel in _INCLUDE_RELATIVE.findall(line) if "include_relative" in line else ():
                 target = posixpath.normpath(posixpath.join(posixpath.dirname(doc.path), rel))
                 out.setdefault(target, doc.page.url)
     return out

@@ -9,6 +9,7 @@ from urllib.parse import unquote
 from .base import LintContext
 
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+QUERY_OR_FRAGMENT = re.compile(r"[?#]")
 THEME_FOLDERS = ("assets", "_includes", "_layouts", "_sass")
 """Folders of the theme itself: a content-only copy of a site may not have them."""
 GENERATED = ("feed.xml", "sitemap.xml", "robots.txt", "atom.xml", "rss.xml", "404.html",
@@ -31,6 +32,19 @@ def site_paths(ctx: LintContext) -> Set[str]:
             pass
     ctx.options["site_paths"] = paths
     return paths
+
+
+def folders(ctx: LintContext) -> Set[str]:
+    """Every `F` such that a site path starts with `F/`: one look-up instead of a scan of all files."""
+    cached = ctx.options.get("site_folders")
+    if cached is None:
+        cached = ctx.options["site_folders"] = set()
+        for f in site_paths(ctx):
+            cut = f.find("/")
+            while cut != -1:
+                cached.add(f[:cut])
+                cut = f.find("/", cut + 1)
+    return cached
 
 
 def norm_url(url: str) -> str:
@@ -70,7 +84,7 @@ def resolve(url: str, page_url: str, base: str) -> Optional[str]:
     url = url.strip()
     if not url or url.startswith(("#", "//", "{", "?")) or SCHEME.match(url) or "{{" in url or "{%" in url:
         return None
-    path = unquote(re.split(r"[?#]", url, maxsplit=1)[0])
+    path = unquote(QUERY_OR_FRAGMENT.split(url, maxsplit=1)[0])
     if not path:
         return None
     if not path.startswith("/"):
@@ -90,12 +104,12 @@ def exists(ctx: LintContext, path: str) -> bool:
     stem = path.rstrip("/")
     if stem in files or f"{stem}/index.html" in files or f"{stem}/index.md" in files:
         return True
-    if any(f.startswith(stem + "/") for f in files) and path.endswith("/"):
+    if path.endswith("/") and stem in folders(ctx):
         return True
     if norm_url(path) in page_urls(ctx):
         return True
     top = stem.split("/", 1)[0]
-    if top in GENERATED or (top in THEME_FOLDERS and not any(f.startswith(top + "/") for f in files)):
+    if top in GENERATED or (top in THEME_FOLDERS and top not in folders(ctx)):
         return True
     return False
 
@@ -116,8 +130,9 @@ def project_prefix(ctx: LintContext, path: str) -> bool:
 
 def case_twin(ctx: LintContext, path: str) -> str:
     """The existing file whose name differs only in case (GitHub Pages is case-sensitive)."""
-    lower = path.lower()
-    for f in site_paths(ctx):
-        if f.lower() == lower:
-            return f
-    return ""
+    by_lower = ctx.options.get("paths_by_lower")
+    if by_lower is None:
+        by_lower = ctx.options["paths_by_lower"] = {}
+        for f in site_paths(ctx):
+            by_lower.setdefault(f.lower(), f)
+    return by_lower.get(path.lower(), "")

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator, List, Optional, Tuple
+from typing import Dict, Iterator, List, Optional, Tuple
 
+from ..leftovers import load
 from ..model import Span
 from ..mdlinks import html_links, md_links
 
@@ -16,6 +17,11 @@ _HTML_START, _HTML_END = re.compile(r"<!--"), re.compile(r"-->")
 _LIQUID_START = re.compile(r"{%-?\s*comment\s*-?%}")
 _LIQUID_END = re.compile(r"{%-?\s*endcomment\s*-?%}")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+_UNDERLINE = re.compile(r"^\s*(=+|-{3,})\s*$")
+_TAG_IN_LABEL = re.compile(r"<[^>]{0,2000}>")
+_CLOSING_A = re.compile(r"</a>")
+CASE_TWINS = (("\u0130", "i"), ("\u0131", "i"), ("\u212a", "k"), ("\u017f", "s"))
+"""The only non-ASCII letters a case-blind pattern matches to an ASCII one ('İ', 'ı', Kelvin 'K', 'ſ')."""
 SCAN_LIMIT = 5000
 """Rules read at most this many characters of a line (real pages stay under 3,000): a pathological
 line of 40,000 `[` or `<` would otherwise cost minutes of regex backtracking in a pre-commit hook."""
@@ -45,19 +51,20 @@ class FoundLink:
 def rendered_lines(ctx, pages_only: bool = False) -> List[Line]:
     """Body lines Jekyll renders, of every page and collection item (pages only if asked).
 
-    Computed once per lint run (several rules read them) and kept in `ctx.options`.
+    Computed once per lint run (several rules read them) and kept in `ctx.options`;
+    the pages' lines are those of the whole list outside collections.
     """
     cache = ctx.options.setdefault("rendered_lines", {})
-    if pages_only not in cache:
-        cache[pages_only] = list(_rendered(ctx.loaded, pages_only))
+    if False not in cache:
+        cache[False] = list(_rendered(ctx.loaded))
+    if pages_only and True not in cache:
+        cache[True] = [line for line in cache[False] if not line.collection]
     return cache[pages_only]
 
 
-def _rendered(loaded, pages_only: bool) -> Iterator[Line]:
+def _rendered(loaded) -> Iterator[Line]:
     for doc in getattr(loaded, "documents", []) or []:
         collection = doc.page.collection or ""
-        if pages_only and collection:
-            continue
         lines = doc.text.lines
         start = doc.front.body_start
         in_html = in_liquid = False
@@ -67,12 +74,14 @@ def _rendered(loaded, pages_only: bool) -> Iterator[Line]:
             if not text.strip():
                 continue
             nxt = lines[number] if number < len(lines) else ""
-            heading = bool(_HEADING.match(text)) or bool(re.match(r"^\s*(=+|-{3,})\s*$", nxt) and text.strip())
+            heading = bool(_HEADING.match(text)) or bool(_UNDERLINE.match(nxt))
             yield Line(doc.path, number, text, collection, heading)
 
 
 def blank_comments(line: str, in_html: bool, in_liquid: bool) -> Tuple[str, bool, bool]:
     """The line with comment text blanked (columns kept), and whether a comment stays open."""
+    if not (in_html or in_liquid) and "<!--" not in line and "{%" not in line:
+        return line, False, False  # most lines: no comment can start here
     out, i = "", 0
     while i < len(line):
         if in_html or in_liquid:
@@ -94,10 +103,22 @@ def blank_comments(line: str, in_html: bool, in_liquid: bool) -> Tuple[str, bool
 
 def links_in(text: str) -> List[FoundLink]:
     """Markdown and HTML links of a line with their 1-based columns."""
-    found = [FoundLink(label, url, start + 1) for label, url, start in md_links(text) if url]
-    found += [FoundLink(re.sub(r"<[^>]{0,2000}>", "", label), url, start + 1)
-              for label, url, start in html_links(text)]
+    found = []  # a markdown link needs '](' and an HTML link '</a>': most lines have neither
+    if "](" in text:
+        found += [FoundLink(label, url, start + 1) for label, url, start in md_links(text) if url]
+    if "</" in text and may_match(text, _CLOSING_A):
+        found += [FoundLink(_TAG_IN_LABEL.sub("", label), url, start + 1)
+                  for label, url, start in html_links(text)]
     return sorted(found, key=lambda link: link.col)
+
+
+def may_match(text: str, needed: "re.Pattern[str]") -> bool:
+    """Whether a case-blind pattern can match `text`, where `needed` is a case-sensitive pattern
+    every match holds once lowered: a cheap test that rules out most lines and files."""
+    if not text.isascii():
+        for twin, letter in CASE_TWINS:  # str.replace: str.translate is slow on long text
+            text = text.replace(twin, letter)
+    return bool(needed.search(text.lower()))
 
 
 def config_line(loaded, dotted_key: str) -> Optional[int]:
@@ -121,12 +142,23 @@ def config_line(loaded, dotted_key: str) -> Optional[int]:
     return None
 
 
+def sample_title(ctx, title: str):
+    """The template sample this title is (`leftovers.title`), worked out once per title and run:
+    several rules ask it of every publication."""
+    known = ctx.options.setdefault("sample_titles", {})
+    if title not in known:
+        known[title] = load().title(title)
+    return known[title]
+
+
 def file_lines(ctx, path: str) -> List[str]:
     """The decoded lines of one loaded page or item ([] when it was not loaded)."""
-    for doc in getattr(ctx.loaded, "documents", []) or []:
-        if doc.path == path:
-            return doc.text.lines
-    return []
+    by_path: Dict[str, List[str]] = ctx.options.get("lines_by_path")
+    if by_path is None:  # rules ask once per entry: index the documents once
+        by_path = ctx.options["lines_by_path"] = {}
+        for doc in getattr(ctx.loaded, "documents", []) or []:
+            by_path.setdefault(doc.path, doc.text.lines)
+    return by_path.get(path, [])
 
 
 def short(text: str, width: int = 60) -> str:

@@ -10,7 +10,7 @@ from ..matching import fold, title_key
 from ..model import Span, content_nodes
 from ..owner import owner_match, owner_names, scholar_id
 from .base import LintContext, Rule
-from .textscan import block_span, blocks, config_line, rendered_lines, short
+from .textscan import block_span, blocks, config_line, rendered_lines, sample_title, short
 
 SAMPLE_KINDS = ("template-sample", "template-placeholder")
 BLOCK_GAP = 6
@@ -19,6 +19,7 @@ _READING_ORDER = ("title", "name", "degree", "role", "field", "institution", "or
 """Fields of an entry in the order a CV line reads them ('M.S. in Jekyll, GitHub University')."""
 _TITLED = (("publications", "title"), ("talks", "title"), ("teaching", "title"),
            ("portfolio", "title"), ("posts", "title"))
+_SCHOLAR_ID = re.compile(r"[\w-]{12}")
 _HEADING_TEXT = re.compile(r"^\s{0,3}#{1,6}\s*|\s*#*\s*$")
 
 
@@ -59,7 +60,7 @@ class TemplateSampleContent(Rule):
         for list_name, attr in _TITLED:
             for node in getattr(ctx.site, list_name):
                 title = getattr(node, attr, "") or ""
-                fact = data.title(title) or next(
+                fact = sample_title(ctx, title) or next(
                     (f for f in data.phrases_in(title) if f.kind in SAMPLE_KINDS), None)  # 'Talk A on Relevant Topic ...'
                 if not fact or fact.kind not in SAMPLE_KINDS or _owner_wrote(data, node, names):
                     continue
@@ -111,9 +112,11 @@ class TemplateSampleContent(Rule):
         for fact in data.phrases_in(line.text):
             if fact.kind in SAMPLE_KINDS:
                 return fact
-        for match in re.finditer(r"[\w-]{12}", line.text):
+        if "scholar" not in line.text.lower():
+            return None  # a sample Scholar id counts only on a line about Scholar
+        for match in _SCHOLAR_ID.finditer(line.text):
             fact = data.scholar_ids.get(match.group(0))
-            if fact and fact.kind in SAMPLE_KINDS and "scholar" in line.text.lower() + " citations":
+            if fact and fact.kind in SAMPLE_KINDS:
                 return Fact(match.group(0), "scholar_ids", fact.group, fact.kind,
                             "Google Scholar id of the template's sample", fact.source)
         return None

@@ -9,7 +9,7 @@ from ..leftovers import Fact, load
 from ..matching import degree_level, degree_levels, fold, same_organisation
 from ..owner import owner_match, owner_names
 from .base import LintContext, Rule
-from .textscan import Line, block_span, blocks, rendered_lines, short
+from .textscan import Line, block_span, blocks, rendered_lines, sample_title, short
 from ..mdlinks import unlink
 
 # several facts of the template author's homepage must agree before any is reported:
@@ -23,6 +23,9 @@ _INSTITUTION = re.compile(
 
 _RELEASED = re.compile(r"\b(I|we)\s+(release|released|publish|published|made|build|built|create|created|"
                        r"open-?sourced?)\b", re.I)
+_EMPHASIS_OR_TAG = re.compile(r"\*\*|__|<[^>]+>")
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]][.!?])\s+(?=[A-Z])")
+_FIRST_PERSON = re.compile(r"\b(I|I'm|my|me)\b")
 _NOT_PLACES = {"CS", "EE", "AI", "ML", "NLP", "CV", "I", "IEEE", "ACM", "USA", "UK", "PRC", "GPA", "TA", "RA"}
 
 
@@ -79,7 +82,7 @@ class ForeignContent(Rule):
             if facts:
                 hits.append((line, facts[0]))
         titled = {(p.span.path, p.span.line): p for p in ctx.site.publications
-                  if (data.title(p.title) or Fact("", "", "", "", "", "")).kind == "template-author"}
+                  if (sample_title(ctx, p.title) or Fact("", "", "", "", "", "")).kind == "template-author"}
         distinct = {f.text for _, f in hits} | {p.title for p in titled.values()}
         if len(distinct) < MIN_AUTHOR_FACTS:
             return
@@ -90,7 +93,7 @@ class ForeignContent(Rule):
                               span)
         for pub in titled.values():
             if not any(owner_match(p.name, names) for p in pub.authors):
-                yield self.report(f"'{short(pub.title)}' is a paper of {data.title(pub.title).what}",
+                yield self.report(f"'{short(pub.title)}' is a paper of {sample_title(ctx, pub.title).what}",
                                   pub.span)
 
     def _foreign_highlight(self, ctx: LintContext, names: List[str]) -> Iterator[Diagnostic]:
@@ -106,7 +109,7 @@ class ForeignContent(Rule):
             marked = next((p for p in pub.authors if p.is_owner), None)
             if marked is None or any(owner_match(p.name, names) for p in pub.authors):
                 continue
-            if samples.title(pub.title) or latin != bool(re.search(r"[A-Za-z]", marked.name)):
+            if sample_title(ctx, pub.title) or latin != bool(re.search(r"[A-Za-z]", marked.name)):
                 continue  # a template sample (TPL001), or a name in another script we cannot compare
             if _near(marked.name, names):
                 continue  # a misspelling of the owner (OWN002)
@@ -151,11 +154,15 @@ def stated_degrees(ctx: LintContext) -> Dict[str, List[Tuple[str, Line]]]:
     for line in rendered_lines(ctx, pages_only=True):
         if (line.path, line.number) in inside or len(line.text) < 60:
             continue
-        plain = re.sub(r"\*\*|__|<[^>]+>", "", unlink(line.text))
-        for sentence in re.split(r"(?<=[a-z0-9)\]][.!?])\s+(?=[A-Z])", plain):
-            if not re.search(r"\b(I|I'm|my|me)\b", sentence):
+        plain = _EMPHASIS_OR_TAG.sub("", unlink(line.text) if "](" in line.text else line.text)
+        if not _FIRST_PERSON.search(plain):
+            continue  # no sentence of the line speaks of the owner
+        for sentence in _SENTENCE_END.split(plain):
+            if not _FIRST_PERSON.search(sentence):
                 continue
             levels = degree_levels(sentence) - {"school"}
+            if not levels:
+                continue
             places = [m.group(1).strip() for m in _INSTITUTION.finditer(sentence)
                       if not degree_level(m.group(1)) and m.group(1).strip() not in _NOT_PLACES]
             for level in levels:
