@@ -3,6 +3,7 @@ and rewritten so they work from whichever page of the new site they land on."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import posixpath
 import re
 from typing import Collection, Dict, Optional
@@ -47,25 +48,34 @@ def rewrite_source_assets(ctx) -> Dict[str, Span]:
         if isinstance(own, Span) and own.path:
             span = own
             page_url = urls.get(own.path, page_url)
-        for field in dataclasses.fields(node):
-            value = getattr(node, field.name)
-            if field.name in ("span", "kind"):
-                continue
-            if isinstance(value, str) and value:
-                if field.name in WHOLE_URL_FIELDS:
-                    setattr(node, field.name, fix(value, page_url, span))
+        for name in _field_names(type(node)):
+            value = getattr(node, name)
+            if isinstance(value, str):
+                if not value:
+                    continue
+                if name in WHOLE_URL_FIELDS:
+                    setattr(node, name, fix(value, page_url, span))
                 elif "](" in value or "src" in value or "href" in value:
-                    setattr(node, field.name, sub_refs(value, lambda u: fix(u, page_url, span)))
-            elif dataclasses.is_dataclass(value):
+                    setattr(node, name, sub_refs(value, lambda u: fix(u, page_url, span)))
+            elif _field_names(type(value)):
                 walk(value, page_url, span)
             elif isinstance(value, list):
                 for item in value:
-                    if dataclasses.is_dataclass(item):
+                    if _field_names(type(item)):
                         walk(item, page_url, span)
 
     for _, node in content_nodes(ctx.site):
         walk(node, None, node.span)
     return seen
+
+
+@functools.lru_cache(maxsize=None)
+def _field_names(kind: type) -> tuple:
+    """The fields of a model node type but span and kind (none for other types), found once per type:
+    every node of the site is walked."""
+    if not dataclasses.is_dataclass(kind):
+        return ()
+    return tuple(f.name for f in dataclasses.fields(kind) if f.name not in ("span", "kind"))
 
 
 def rooted(url: str, page_url: Optional[str], base: str, files: Collection[str] = ()) -> str:

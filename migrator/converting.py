@@ -145,10 +145,11 @@ def clean(source: Site, stale: Dict[int, str]):
     site = copy.copy(source)
     kept = {name: [n for n in getattr(source, name) if id(n) not in stale] for name in KIND_OF_LIST}
     pubs = kept["publications"]
-    list_pages = {p.span.path for p in pubs if p.span.path != _about_path(source)}
+    about = _about_path(source)
+    list_pages = {p.span.path for p in pubs if p.span.path != about}
     if list_pages:  # the about page's entries are the selected ones when a full list exists elsewhere
         for pub in pubs:
-            if pub.span.path == _about_path(source) and not pub.selected:
+            if pub.span.path == about and not pub.selected:
                 pub.selected = True
     merged = merge_publications(pubs, cluster_publications(pubs))
     site.publications = merged.publications

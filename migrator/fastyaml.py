@@ -7,6 +7,7 @@ times of day, deep nesting) returns None and the round-trip loader decides and r
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Dict, List, Optional, Tuple
 
 try:
@@ -16,6 +17,7 @@ try:
     from yaml.events import CollectionEndEvent as _CLOSERS
     from yaml.events import CollectionStartEvent as _OPENERS
     from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+    from yaml.resolver import Resolver
 except ImportError:  # no PyYAML or no libyaml: the round-trip loader does everything
     _Base = None
 
@@ -62,6 +64,7 @@ _PSYCH = {"y": "str", "n": "str", "yes": "bool", "no": "bool", "true": "bool", "
           "on": "bool", "off": "bool"}
 
 
+@lru_cache(maxsize=4096)  # keys and short values repeat across the front matter of a site
 def ruamel_tag(value: str) -> str:
     """The tag the round-trip loader gives a plain scalar."""
     if len(value) <= 5 and value.lower() in _PSYCH:
@@ -70,6 +73,24 @@ def ruamel_tag(value: str) -> str:
         if regexp.match(value):
             return tag
     return _TAG + ("null" if value == "" else "str")
+
+
+if _Base is not None:
+    class _Loader(_Base):
+        """libyaml's loader, resolving each plain scalar once per process: keys and short values
+        repeat in every file's front matter. The safe loader has no path resolvers, so a scalar's
+        tag depends on its text and quoting only."""
+
+        def resolve(self, kind, value, implicit):
+            if kind is ScalarNode:
+                return _scalar_tag(value, implicit)
+            return super().resolve(kind, value, implicit)
+
+    _RESOLVER = Resolver()
+
+    @lru_cache(maxsize=4096)
+    def _scalar_tag(value: str, implicit: Tuple[bool, bool]) -> str:
+        return _RESOLVER.resolve(ScalarNode, value, implicit)
 
 
 class _Unsure(Exception):
@@ -149,7 +170,7 @@ def load_fast(source: str, line_offset: int, max_nodes: int
         return None
     if len(source) > 4096 and _too_deep(source):  # libyaml's C composer recurses: a bomb would crash
         return None
-    loader = _Base(source)
+    loader = _Loader(source)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -160,7 +181,8 @@ def load_fast(source: str, line_offset: int, max_nodes: int
             for key, (key_node, _) in zip(value, node.value):
                 key_lines[str(key)] = key_node.start_mark.line + 1 + line_offset
         return value, key_lines
-    except (_Unsure, _Error, ValueError, TypeError, RecursionError, OverflowError):
+    except (_Unsure, _Error, ValueError, TypeError, KeyError, IndexError, RecursionError, OverflowError):
+        # (PyYAML's constructors raise KeyError or IndexError on an empty `!!bool |`, `!!int |`)
         return None
     finally:
         loader.dispose()

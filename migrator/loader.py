@@ -35,7 +35,7 @@ class Document:
     def body(self) -> List[tuple]:
         """(line number, text) for every body line."""
         start = self.front.body_start
-        return [(start + i, line) for i, line in enumerate(self.text.lines[start - 1:])]
+        return list(enumerate(self.text.lines[start - 1:], start))
 
 
 @dataclass

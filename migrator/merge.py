@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import Dict, List, Tuple
 
 from .model import Link, Publication
@@ -24,6 +24,11 @@ from .report import where
 
 SOURCE_RANK = {"collection": 0, "paper-box": 1, "list": 2, "data": 3, "cv": 4}
 _ARXIV = re.compile(r"arxiv\.org/(?:abs|pdf)/(?:(\d{4}\.\d{4,5})|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?(?:\.pdf)?/?$", re.I)
+_ARXIV_PATH = re.compile(r"arxiv\.org/(abs|pdf)/", re.I)
+_SPACE = re.compile(r"\s")
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+_HOST = re.compile(r"^https?://[^/\s]+\.[^/\s]+", re.I)
+_URL_PREFIX = re.compile(r"^https?://(www\.)?")
 
 
 @dataclass
@@ -43,13 +48,13 @@ def link_problem(link: Link) -> str:
     url = link.url.strip()
     if not url:
         return "empty link"
-    if re.search(r"\s", url):
+    if _SPACE.search(url):
         return "link contains spaces"
-    if url.startswith(("mailto:", "/", "#", "./", "../")) or not re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I):
+    if url.startswith(("mailto:", "/", "#", "./", "../")) or not _SCHEME.match(url):
         return ""
-    if not re.match(r"^https?://[^/\s]+\.[^/\s]+", url, re.I):
+    if not _HOST.match(url):
         return "link has no host"
-    if re.search(r"arxiv\.org/(abs|pdf)/", url, re.I):
+    if _ARXIV_PATH.search(url):
         found = _ARXIV.search(url)
         new_style = found.group(1) if found else ""
         # since 2015 (YYMM 1501) new-style identifiers have five digits after the dot
@@ -66,14 +71,14 @@ def merge_publications(pubs: List[Publication], clusters: List[List[Publication]
     for cluster in clusters:
         cluster = sorted(cluster, key=lambda p: order.get(id(p), 0))
         facts, chose = _merge_facts(cluster)
-        for selected in (True, False):
-            role = [p for p in cluster if p.selected == selected]
-            if not role:
-                continue
+        roles = [role for role in ([p for p in cluster if p.selected == selected] for selected in (True, False))
+                 if role]
+        for n, role in enumerate(roles, 1):
             first = min(role, key=lambda p: SOURCE_RANK.get(p.source, 5))
             role = [first] + [p for p in role if p is not first]
-            # a one-entry cluster's facts are already a private copy, used once: copy again only to share
-            out = facts if len(cluster) == 1 else copy.deepcopy(facts)
+            # the facts (a merged copy, or the one entry) go to the last role, a copy to an earlier one
+            # (the fields set below are set for every role, so the copy's order does not matter)
+            out = facts if n == len(roles) else clone(facts)
             out.selected, out.group, out.span, out.source, out.url = \
                 first.selected, first.group, first.span, first.source, first.url
             placed.append((order.get(id(first), 0), out))
@@ -92,10 +97,12 @@ def merge_publications(pubs: List[Publication], clusters: List[List[Publication]
 def _merge_facts(cluster: List[Publication]) -> Tuple[Publication, Dict[str, str]]:
     ranked = sorted(cluster, key=lambda p: SOURCE_RANK.get(p.source, 5))
     primary = ranked[0]
-    out = copy.deepcopy(primary)
     chose: Dict[str, str] = {}
     if len(cluster) == 1:
-        return out, chose
+        # nothing to merge: the entry goes on as it is, not copied (copies of a 10k-entry list cost
+        # a second and 70 MB); nothing after merging changes a publication
+        return primary, chose
+    out = clone(replace(primary, authors=[], links=[]))  # authors and links: from all entries, below
     for name in ("title", "citation", "image", "notes", "category", "owner_role"):
         if not getattr(out, name):
             donor = next((p for p in ranked if getattr(p, name)), None)
@@ -104,29 +111,63 @@ def _merge_facts(cluster: List[Publication]) -> Tuple[Publication, Dict[str, str
     venues = [p for p in ranked if p.venue and (p.venue.label or p.venue.raw)]
     if venues:
         best = min(venues, key=lambda p: (p.venue.preprint, p.venue.year is None, not p.venue.name))
-        out.venue = copy.deepcopy(best.venue)
+        out.venue = clone(best.venue)
         if any(p.venue.label != best.venue.label for p in venues):
             chose["venue"] = f"{best.venue.label or best.venue.raw} ({where(best.venue.span)})"
     authored = [p for p in ranked if p.authors]
     if authored:
         best = max(authored, key=lambda p: (len(p.authors), any(a.is_owner for a in p.authors)))
-        out.authors = copy.deepcopy(best.authors)
+        out.authors = clone(best.authors)
         _add_marks(out, [p for p in authored if p is not best])
         if best is not primary:
             chose["authors"] = f"{len(best.authors)} authors from {where(best.span)}"
     out.links = _merge_links(ranked, chose)
     seen = set()
-    out.badges = [b for p in ranked for b in p.badges if not (b.image in seen or seen.add(b.image))]
+    out.badges = [clone(b) for p in ranked for b in p.badges if not (b.image in seen or seen.add(b.image))]
     dates = [p.date for p in ranked if p.date]
     if dates:
         out.date = max(dates, key=len)
     return out, chose
 
 
+_IMMUTABLE = frozenset({str, int, float, bool, type(None)})
+_FIELDS: Dict[type, Tuple[str, ...]] = {}
+
+
+def clone(value, memo=None):
+    """`copy.deepcopy` for model nodes (dataclasses, lists, plain values), twice as fast: field by
+    field, so no instance `__dict__` is built. Objects shared inside `value` stay shared in the copy."""
+    if type(value) in _IMMUTABLE:
+        return value
+    memo = {} if memo is None else memo
+    done = memo.get(id(value))
+    if done is not None:
+        return done
+    kind = type(value)
+    if kind is list:
+        out = []
+        memo[id(value)] = out
+        out += [v if type(v) in _IMMUTABLE else clone(v, memo) for v in value]
+        return out
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = _FIELDS[kind] = tuple(f.name for f in fields(kind)) if is_dataclass(kind) else ()
+    if not names:
+        return copy.deepcopy(value, memo)
+    out = kind.__new__(kind)
+    memo[id(value)] = out
+    for name in names:
+        v = getattr(value, name)
+        setattr(out, name, v if type(v) in _IMMUTABLE else clone(v, memo))
+    return out
+
+
 def _add_marks(out: Publication, others: List[Publication]) -> None:
+    by_key: Dict[str, list] = {}  # each name keyed once, not once per pair of authors
+    for other in (a for p in others for a in p.authors):
+        by_key.setdefault(author_key(other.name), []).append(other)
     for person in out.authors:
-        key = author_key(person.name)
-        for other in (a for p in others for a in p.authors if author_key(a.name) == key):
+        for other in by_key.get(author_key(person.name), ()):
             person.equal_contribution |= other.equal_contribution
             person.corresponding |= other.corresponding
             person.is_owner |= other.is_owner
@@ -144,12 +185,12 @@ def _merge_links(ranked: List[Publication], chose: Dict[str, str]) -> List[Link]
         if link_problem(link) and link.kind in valid_by_kind:
             chose[f"link {link.kind}"] = f"{valid_by_kind[link.kind].url} over malformed {link.url}"
             link = valid_by_kind[link.kind]
-        links.append(copy.deepcopy(link))
+        links.append(clone(link))
     kinds = {link.kind for link in links}
     for pub in ranked[1:]:
         for link in pub.links:
             if link.kind not in kinds and not link_problem(link):
-                links.append(copy.deepcopy(link))
+                links.append(clone(link))
         kinds |= {link.kind for link in pub.links}
     unique, urls = [], set()
     for link in links:
@@ -161,7 +202,7 @@ def _merge_links(ranked: List[Publication], chose: Dict[str, str]) -> List[Link]
 
 
 def _url_key(url: str) -> str:
-    return re.sub(r"^https?://(www\.)?", "", url.strip().lower()).rstrip("/")
+    return _URL_PREFIX.sub("", url.strip().lower()).rstrip("/")
 
 
 def dedupe(nodes: List, clusters: List[List], merged: Merged) -> List:

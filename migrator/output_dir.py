@@ -65,17 +65,15 @@ def write_tree(out: Path, files: Dict[str, Content], copies: Dict[str, Path], ke
             shutil.copytree(out, target, symlinks=True)
         else:
             target.mkdir()
+        place = _Placer(target)
         for rel, source in copies.items():
-            dest = _inside(target, rel)
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, dest)
+            shutil.copyfile(source, place(rel))
         for rel, content in files.items():
-            dest = _inside(target, rel)
-            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest = place(rel)
             data = content.encode("utf-8") if isinstance(content, str) else content
-            if dest.is_symlink():
-                dest.unlink()
-            dest.write_bytes(data)
+            if os.path.islink(dest):
+                os.unlink(dest)
+            Path(dest).write_bytes(data)
         if out.exists():
             old = build / "old"
             os.rename(out, old)
@@ -88,11 +86,29 @@ def write_tree(out: Path, files: Dict[str, Content], copies: Dict[str, Path], ke
         shutil.rmtree(build, ignore_errors=True)
 
 
-def _inside(root: Path, rel: str) -> Path:
-    dest = root / safe_relative(rel)
-    if not str(dest.resolve()).startswith(str(root.resolve()) + os.sep):
-        raise OutputError(f"refusing to write {rel!r}: it resolves outside the output folder")
-    return dest
+class _Placer:
+    """The path to write a relative file at inside `root`, its folder made; refused when it would
+    resolve outside `root` (a symlink in an existing checkout). Each folder is resolved and made
+    once: a 10,000-file site has a few folders, and resolving every file path costs seconds."""
+
+    def __init__(self, root: Path):
+        self.root = os.path.realpath(root)
+        self.folders: Dict[str, str] = {}
+
+    def __call__(self, rel: str) -> str:
+        rel = safe_relative(rel)
+        folder = rel.rpartition("/")[0]
+        real = self.folders.get(folder)
+        if real is None:
+            real = os.path.realpath(os.path.join(self.root, folder)) if folder else self.root
+            if real != self.root and not real.startswith(self.root + os.sep):
+                raise OutputError(f"refusing to write {rel!r}: it resolves outside the output folder")
+            os.makedirs(os.path.join(self.root, folder), exist_ok=True)
+            self.folders[folder] = real
+        dest = os.path.join(self.root, rel)
+        if os.path.islink(dest) and not os.path.realpath(dest).startswith(self.root + os.sep):
+            raise OutputError(f"refusing to write {rel!r}: it resolves outside the output folder")
+        return dest
 
 
 def write_file(out: Path, content: Content) -> None:

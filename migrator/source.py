@@ -52,6 +52,8 @@ def read_text(raw: bytes, path: str) -> Text:
     if lines and lines[-1] == "":
         lines.pop()
     info = SourceFile(path=path, encoding=encoding, newline=newline)
+    if text.isascii():  # mojibake is non-ASCII: most files need no line-by-line look
+        return Text(path=path, lines=lines, info=info)
     for i, line in enumerate(lines):
         fixed, enc = repair_mojibake(line)
         if enc:
@@ -206,6 +208,8 @@ def to_plain(node: Any, budget: List[int]) -> Any:
     budget[0] -= 1
     if budget[0] < 0:
         raise _TooLarge
+    if type(node) is str:  # most values: answered before the checks below, which would give the same
+        return _no_surrogates(node)
     if isinstance(node, dict):
         return {_key(k): to_plain(v, budget) for k, v in node.items()}
     if isinstance(node, (list, tuple)):
@@ -243,6 +247,6 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def _no_surrogates(text: str) -> str:
     """YAML `"\\ud83d\\ude00"` escapes give surrogate halves: pair them, replace lone ones,
     so the text can be written as UTF-8."""
-    if not _SURROGATE.search(text):
+    if text.isascii() or not _SURROGATE.search(text):
         return text
     return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")

@@ -5,6 +5,8 @@ import re
 from typing import Any, Dict
 
 _POST_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_SLASHES = re.compile(r"/{2,}")
 _BUILTIN_PERMALINKS = {
     "date": "/:categories/:year/:month/:day/:title:output_ext",
     "pretty": "/:categories/:year/:month/:day/:title/",
@@ -34,7 +36,7 @@ def apply_defaults(config: Dict[str, Any], rel: str, doc_type: str, values: Dict
 
 
 def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return _NOT_SLUG.sub("-", text.lower()).strip("-")
 
 
 def page_suffix(config: Dict[str, Any], out_ext: str) -> str:
@@ -72,6 +74,8 @@ def document_url(rel: str, collection: str, values: Dict[str, Any], meta: Dict[s
         config.get("permalink") if collection == "posts" else None) or (
         "date" if collection == "posts" else "/:collection/:path:output_ext")
     pattern = _BUILTIN_PERMALINKS.get(str(pattern), str(pattern))
+    if ":" not in pattern:  # a literal permalink, as most items have: no placeholder to fill
+        return _clean(pattern)
     year, month, day = (date.split("-") + ["", "", ""])[:3] if date else ("", "", "")
     item_path = rel.split("/", 1)[1].rpartition(".")[0] if "/" in rel else stem
     categories = values.get("categories") or values.get("category") or ""
@@ -92,5 +96,4 @@ def document_url(rel: str, collection: str, values: Dict[str, Any], meta: Dict[s
 
 
 def _clean(url: str) -> str:
-    url = re.sub(r"/{2,}", "/", "/" + url.strip())
-    return url
+    return _SLASHES.sub("/", "/" + url.strip())

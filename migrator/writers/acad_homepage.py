@@ -13,7 +13,7 @@ from .acad_templates import (ABOUT_HEAD, CONFIG, COPIED, EXPERIENCE_HEADING, FRE
 from .assets import avatar_file
 from ..kramdown_ids import heading_ids, heading_text
 from .readback import reads_as_text, stable_line
-from .pages import carried_pages, old_theme_page, front_matter, nav_title, page_text, post_text, quote, source_nav_entries
+from .pages import carried_pages, carry_posts, old_theme_page, front_matter, nav_title, page_text, quote, source_nav_entries
 from .site_config import finish_site
 
 ABOUT = "_pages/about.md"
@@ -127,10 +127,7 @@ def write(site: Site, options: WriteOptions) -> Output:
     written_urls = {page.url for _, page, _ in carried.values()} | ({"/publications/"} if full_list else set())
     nav += source_nav_entries(site, written_urls, {u for _, u in nav})
     out.files["_data/navigation.yml"] = _navigation(nav)
-    for post in site.posts:
-        path = f"_posts/{post.span.path.rsplit('/', 1)[-1]}"
-        out.files[path] = post_text(site, post)
-        out.place(post, "carried", path)
+    carry_posts(site, out)
     name, source = avatar_file(site)
     avatar = site.profile.avatar if site.profile.avatar and not source else ""
     if source:
@@ -247,21 +244,31 @@ def _about(intro: List[str], blocks: List[Block]) -> Tuple[str, List[str]]:
 
 def _tidy(text: str) -> str:
     """At most one blank line in a row, one newline at the end (so a second run is identical)."""
+    return "\n".join(_tidy_lines([text]) + [""])
+
+
+def _tidy_lines(pieces: List[str]) -> List[str]:
+    """The lines of the pieces joined by newlines, tidied as `_tidy` says, with no blank line first
+    or last ([""] when none is left). Works on the list: a 10k-entry page is not joined, split and
+    copied again."""
     lines, blank = [], False
-    for line in text.split("\n"):
-        line = line.rstrip()
-        if not line and blank:
-            continue
-        blank = not line
-        lines.append(line)
-    return "\n".join(lines).strip("\n") + "\n"
+    for piece in pieces:
+        for line in piece.split("\n"):
+            line = line.rstrip()
+            if not line and blank:
+                continue
+            blank = not line
+            lines.append(line)
+    start = 1 if lines and not lines[0] else 0
+    end = len(lines) - 1 if len(lines) > start and not lines[-1] else len(lines)
+    return lines[start:end] or [""]
 
 
 def _full_list_page(pubs: List[Publication], sections: List[FreeSection], owners: List[str]) -> str:
     head = front_matter({"permalink": "/publications/", "title": "Publications", "author_profile": True})
     body = [s.markdown.strip("\n") + "\n" for s in sections]
     body += ["# 📝 Publications", ""] + _grouped(pubs, owners)
-    return head + "\n" + _tidy("\n".join(body))
+    return "\n".join([head] + _tidy_lines(body) + [""])
 
 
 def _navigation(entries: List[Tuple[str, str]]) -> str:

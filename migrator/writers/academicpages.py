@@ -12,7 +12,7 @@ from . import Output, WriteOptions
 from . import acad_items as items
 from .academicpages_templates import CONFIG, COPIED, listing
 from .assets import avatar_file, local_path
-from .pages import carried_pages, front_matter, page_text, post_text, quote, source_nav_entries
+from .pages import carried_pages, carry_posts, front_matter, page_text, quote, source_nav_entries
 from .site_config import finish_site
 
 ABOUT = "_pages/about.md"
@@ -75,10 +75,7 @@ def write(site: Site, options: WriteOptions) -> Output:
     nav += source_nav_entries(site, {page.url for _, page, _ in carried.values()}, {u for _, u in nav})
     out.files["_data/navigation.yml"] = "main:\n" + "".join(
         f"  - title: {quote(t)}\n    url: {quote(u)}\n\n" for t, u in nav).rstrip("\n") + "\n"
-    for post in site.posts:
-        path = f"_posts/{post.span.path.rsplit('/', 1)[-1]}"
-        out.files[path] = post_text(site, post)
-        out.place(post, "carried", path)
+    carry_posts(site, out)
     name, source = avatar_file(site)
     avatar = name or site.profile.avatar
     if source:

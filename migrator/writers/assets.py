@@ -10,6 +10,8 @@ REF = re.compile(r"""(?:\bsrc|\bhref)\s*=\s*["']([^"']+)["']|\]\(\s*<?((?:\{\{[^
 _PAGE_EXT = {"", ".html", ".htm", ".md", ".markdown"}
 _BASE = re.compile(r"^(?:\{\{-?\s*(?:base_path|site\.baseurl|site\.url)\s*-?\}\})+(?=/)")
 """Liquid prefixes the themes put before site paths (`{{ base_path }}/files/x.pdf`)."""
+_NOT_LOCAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//|#|\{)", re.I)
+_QUERY = re.compile(r"[?#]")
 
 
 def strip_base(url: str) -> str:
@@ -20,9 +22,9 @@ def strip_base(url: str) -> str:
 def local_path(url: str) -> Optional[str]:
     """The site-relative file a link points to, or None for pages, anchors and other sites."""
     url = strip_base(url)
-    if not url or re.match(r"^([a-z][a-z0-9+.-]*:|//|#|\{)", url, re.I) or "{{" in url:
+    if not url or _NOT_LOCAL.match(url) or "{{" in url:
         return None
-    path = re.split(r"[?#]", url, 1)[0]
+    path = _QUERY.split(url, 1)[0]
     while path.startswith("./"):
         path = path[2:]
     path = path.lstrip("/")
@@ -79,7 +81,7 @@ def _rooted(url: str) -> str:
     path = local_path(url)
     if not path or url.startswith(("/", "{")) or path.startswith("../"):
         return url
-    return "/" + path + url[len(re.split(r"[?#]", url, maxsplit=1)[0]):]
+    return "/" + path + url[len(_QUERY.split(url, maxsplit=1)[0]):]
 
 
 def sub_refs(text: str, change: Callable[[str], str]) -> str:

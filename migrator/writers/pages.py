@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Dict, List, Set, Tuple
+from typing import Any, Dict, List, Optional, Set, Tuple
 
 from ..model import FreeSection, Page, Post, Site, content_nodes
 from ..output_dir import OutputError, safe_relative
@@ -104,8 +104,18 @@ def page_text(page: Page, sections: List[FreeSection]) -> str:
     return head + "\n" + body + "\n"
 
 
-def post_text(site: Site, post: Post) -> str:
-    page = next((p for p in site.pages if p.path == post.span.path), None)
+def carry_posts(site: Site, out) -> None:
+    """Every post written again as it was, into `out` (an Output)."""
+    pages: Dict[str, Page] = {}
+    for page in site.pages:  # looked up by path: a site may have thousands of posts and pages
+        pages.setdefault(page.path, page)
+    for post in site.posts:
+        path = f"_posts/{post.span.path.rsplit('/', 1)[-1]}"
+        out.files[path] = post_text(post, pages.get(post.span.path))
+        out.place(post, "carried", path)
+
+
+def post_text(post: Post, page: Optional[Page]) -> str:
     values = own_front_matter(page) if page else {}
     head = front_matter(values or {"title": post.title, "date": post.date, "tags": post.tags})
     return head + "\n" + post.body.strip("\n") + "\n"

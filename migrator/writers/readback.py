@@ -2,6 +2,7 @@
 acad-homepage reader and, when its reading would be written differently, rewritten from that reading."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable, List
 
 from ..model import Markup
@@ -13,21 +14,31 @@ ROUNDS = 3
 
 def reread(line: str, kind: str, like: object, owners: List[str] = ()):
     """The one node of the same type the reader makes of `line` in a `kind` section, else None."""
+    return _reread(line, kind, type(like), owners)
+
+
+def _reread(line: str, kind: str, node_type: type, owners: List[str] = ()):
     lines = list(enumerate(line.split("\n"), start=1))
     try:
         nodes = [n for n in read_piece(kind, "", lines, Context("readback.md", list(owners)))
                  if not isinstance(n, Markup)]
     except Exception:  # a reader bug must not stop the writer: the line is kept as rendered
         return None
-    return nodes[0] if len(nodes) == 1 and type(nodes[0]) is type(like) else None
+    return nodes[0] if len(nodes) == 1 and type(nodes[0]) is node_type else None
 
 
 def stable_line(render: Callable, node: object, kind: str, owners: List[str] = ()) -> str:
     """`render(node)`, or the line it settles to once read back and written again (fields that the
     reader files differently move, their text stays)."""
-    line = render(node)
+    return _settled(render, render(node), kind, type(node), tuple(owners))
+
+
+@lru_cache(maxsize=1024)
+def _settled(render: Callable, line: str, kind: str, node_type: type, owners: tuple) -> str:
+    # what follows depends on the rendered line only, not on the node: an entry written twice
+    # (a selected paper on the about page and in the full list) is read back once
     for _ in range(ROUNDS):
-        again = reread(line, kind, node, owners)
+        again = _reread(line, kind, node_type, owners)
         if again is None:
             return line
         text = render(again)
