@@ -23,7 +23,7 @@ def lint(site: str, select: Sequence[str] = (), ignore: Sequence[str] = (), toda
          theme: Optional[str] = None, files: Optional[List[str]] = None) -> Tuple[List[Diagnostic], str]:
     """Read and check a site: (diagnostics, fail-on level from the config).
     Raises SiteError for an unreadable site and UsageError for bad selectors or config."""
-    from .lint import engine
+    from .lint import engine, parallel
     from .lint.config import ConfigError, load_config
     from .readers import read_loaded
     from .rules import RULES
@@ -42,7 +42,7 @@ def lint(site: str, select: Sequence[str] = (), ignore: Sequence[str] = (), toda
     rules = engine.choose_rules(RULES, select, ignore)
     ctx = LintContext(site=loaded.site, loaded=loaded, owner=owner_of(loaded.site, config.owner),
                       today=today or dt.date.today())
-    found = engine.run_rules(ctx, rules)
+    found = parallel.run_split(ctx, rules, engine.run_rules)
     found += unclaimed_problems(loaded.site, known, select, ignore)
     found = engine.drop_per_file_ignores(found, config.per_file_ignores)
     found = apply_suppressions(loaded, found, rules, known, config.per_file_ignores)

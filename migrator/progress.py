@@ -74,3 +74,9 @@ def step(what: str, n: int, total: Optional[int] = None) -> None:
 
 def done() -> None:
     _current.done()
+
+
+def silence() -> None:
+    """Show nothing more from this process (a helper process: the parent owns the line)."""
+    _current.enabled = False
+    _current.shown = False
