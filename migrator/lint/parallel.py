@@ -1,19 +1,11 @@
-"""Run the rules of a large site on two CPUs: a forked child runs some rule families on the same
-model (shared copy-on-write, nothing read twice) and sends its findings back through a pipe.
-
-Serial where fork is not safe or not worth it: other systems than Linux, small sites (a fork and
-the copy-on-write faults cost more than they save below about a thousand entries), MIGRATE_JOBS=1.
-If the child fails in any way, its rules are run again here: the result never depends on it.
-"""
+"""Run the rules of a large site on two CPUs (see migrator/forking.py): a forked child runs some
+rule families on the same model and sends its findings back; small sites stay in one process."""
 from __future__ import annotations
 
-import os
-import pickle
-import signal
-import sys
 from typing import Callable, List, Sequence, Tuple
 
 from ..diagnostics import Diagnostic
+from ..forking import can_fork, in_two
 from ..rules.base import LintContext, Rule
 
 MIN_DOCUMENTS = 1000
@@ -30,11 +22,7 @@ Runner = Callable[[LintContext, Sequence[Rule]], List[Diagnostic]]
 
 
 def worth_splitting(ctx: LintContext) -> bool:
-    if os.environ.get("MIGRATE_JOBS") == "1" or os.environ.get("MIGRATE_DEBUG"):
-        return False
-    if not sys.platform.startswith("linux") or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
-        return False
-    return len(ctx.loaded.documents) + len(ctx.site.publications) >= MIN_DOCUMENTS
+    return can_fork() and len(ctx.loaded.documents) + len(ctx.site.publications) >= MIN_DOCUMENTS
 
 
 def split(rules: Sequence[Rule]) -> Tuple[List[Rule], List[Rule]]:
@@ -47,48 +35,5 @@ def run_split(ctx: LintContext, rules: Sequence[Rule], run: Runner) -> List[Diag
     mine, theirs = split(rules)
     if not (mine and theirs and worth_splitting(ctx)):
         return run(ctx, rules)
-    sys.stdout.flush()  # nothing buffered may be written twice
-    sys.stderr.flush()
-    read_end, write_end = os.pipe()
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(read_end)
-        os.close(write_end)
-        return run(ctx, rules)
-    if pid == 0:
-        _child(ctx, theirs, run, read_end, write_end)
-    os.close(write_end)
-    with os.fdopen(read_end, "rb") as pipe:
-        try:
-            found = run(ctx, mine)
-            data = pipe.read()
-        except BaseException:  # ^C or a bug here: do not leave the child running
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-            raise
-    _, status = os.waitpid(pid, 0)
-    if status == 0 and data:
-        try:
-            return found + pickle.loads(data)
-        except Exception:  # noqa: BLE001 - a torn message: do the child's work here
-            pass
-    return found + run(ctx, theirs)
-
-
-def _child(ctx: LintContext, rules: Sequence[Rule], run: Runner, read_end: int, write_end: int) -> None:
-    """Run `rules`, write the pickled findings, and leave without running any exit handler."""
-    status = 1
-    try:
-        os.close(read_end)
-        from .. import progress
-
-        progress.silence()  # the parent owns the terminal
-        data = pickle.dumps(run(ctx, rules), protocol=pickle.HIGHEST_PROTOCOL)
-        with os.fdopen(write_end, "wb") as pipe:
-            pipe.write(data)
-        status = 0
-    except BaseException:  # noqa: BLE001 - the parent reruns these rules itself
-        pass
-    finally:
-        os._exit(status)
+    here, there = in_two(lambda: run(ctx, mine), lambda: run(ctx, theirs))
+    return here + there

@@ -1,5 +1,5 @@
-"""Rules split over two processes find exactly what one process finds, and a failing child
-changes nothing (its rules run again in the parent)."""
+"""Work shared with a forked child (lint rules, the writer's read-back) gives exactly what one
+process gives, and a failing child changes nothing (its part is done again in the parent)."""
 import os
 import sys
 from pathlib import Path
@@ -71,3 +71,31 @@ def test_small_sites_and_jobs_1_stay_in_one_process(monkeypatch):
     assert parallel.worth_splitting(ctx)
     monkeypatch.setenv("MIGRATE_JOBS", "1")
     assert not parallel.worth_splitting(ctx)
+
+
+def test_fork_map_gives_the_serial_list_and_survives_a_dying_child(monkeypatch):
+    from migrator import forking
+
+    items = list(range(101))
+    assert forking.fork_map(lambda x: (x, str(x) * 3), items, 0) == [(x, str(x) * 3) for x in items]
+    parent = os.getpid()
+
+    def dies_in_child(x):
+        if os.getpid() != parent:
+            os._exit(3)
+        return x * 2
+
+    assert forking.fork_map(dies_in_child, items, 0) == [x * 2 for x in items]
+    assert forking.fork_map(str, [], 0) == []
+
+
+def test_written_publication_list_is_the_same_from_two_processes(monkeypatch):
+    from migrator.readers import read_site
+    from migrator.writers import acad_items
+
+    pubs = read_site(str(ROOT / "fixtures/ap-publist")).publications
+    assert len(pubs) > 3
+    serial = acad_items.publication_list(pubs, ["Ana García"])
+    monkeypatch.setattr(acad_items, "FORK_FROM", 0)
+    acad_items.stable_line.__globals__["_settled"].cache_clear()  # the child's work is not cached here
+    assert acad_items.publication_list(pubs, ["Ana García"]) == serial
