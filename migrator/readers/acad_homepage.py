@@ -13,7 +13,9 @@ from ..model import CONTENT_LISTS, Markup, Page, Problem, Span
 from .collections import read_item
 from .blocks import Context, add_nodes, comment_end, comment_start, free_section
 from .fields import owner_names, section_kind
-from .html_pubs import block_end, is_paper_box
+from . import html_tree
+from .html_elements import block_end
+from .html_pubs import is_paper_box
 from .inline import soup
 from .markdown import Line, heading_at, strip_markup
 from .names import normalise_name
@@ -222,9 +224,17 @@ def underlined_owner(loaded: LoadedSite) -> List[str]:
     for doc in loaded.documents:
         text = doc.text.text
         if "<u>" in text or "<U>" in text:
-            counts.update(u.get_text(" ", strip=True) for u in soup(text).find_all("u"))
+            counts.update(_underlined(text))
     names = [(n, c) for n, c in counts.most_common() if n and len(n) < 60]
     return [names[0][0]] if names else []
+
+
+def _underlined(text: str) -> List[str]:
+    """The text of each `<u>` element of a page, as bs4 reads them."""
+    texts = html_tree.underlined(text)
+    if texts is None:  # html.parser rejects the page: bs4 retries in its own way
+        texts = [u.get_text(" ", strip=True) for u in soup(text).find_all("u")]
+    return texts
 
 
 def read(loaded: LoadedSite) -> None:

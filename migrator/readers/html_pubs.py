@@ -1,81 +1,27 @@
 """Raw-HTML publication blocks of acad-homepage pages: `<ul><li><code>VENUE</code> <strong>TITLE</strong>` lists
-and the template's `paper-box` divs, read with BeautifulSoup (`html.parser`) and stdlib HTMLParser positions."""
+and the template's `paper-box` divs, read as BeautifulSoup (`html.parser`) reads them (by the faster
+`html_tree`, or by bs4 itself where that tree cannot answer) and with stdlib HTMLParser positions."""
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from html.parser import HTMLParser
-from typing import List, Optional, Set, Tuple
+from functools import lru_cache
+from typing import List, Optional, Set
 
 from ..model import Markup, Publication, Span
 from .blocks import Context, comment_end, comment_start, free_section, free_sections
 from .fields import parse_venue
-from .inline import html_links, soup
+from .html_elements import elements
+from .html_tree import Unsupported
+from .inline import html_links, soup, tree
 from .markdown import Line
 from .pub_lines import authors_of, read_entry
-
-_VOID = {"br", "img", "hr", "input", "meta", "link", "source", "wbr", "area", "col", "embed", "param", "track"}
-
-
-class _Elements(HTMLParser):
-    """Start and end line (1-based, relative) of every element of a fragment."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.stack: List[list] = []
-        self.done: List[list] = []  # [tag, classes, start, end, attrs]
-        self.started: List[list] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in _VOID:
-            return
-        element = [tag, dict(attrs).get("class") or "", self.getpos()[0], 0, dict(attrs)]
-        self.stack.append(element)
-        self.started.append(element)
-
-    def handle_endtag(self, tag):
-        for k in range(len(self.stack) - 1, -1, -1):
-            if self.stack[k][0] == tag:
-                for element in self.stack[k:]:
-                    element[3] = self.getpos()[0]
-                    self.done.append(element)
-                del self.stack[k:]
-                return
-
-
-def _feed(parser: "_Elements", text: str) -> bool:
-    """Feed text; False when html.parser gives up on broken markup (what was read so far stays)."""
-    try:
-        parser.feed(text)
-        return True
-    except (AssertionError, ValueError):
-        return False
-
-
-def elements(text: str) -> List[list]:
-    parser = _Elements()
-    _feed(parser, text)
-    return sorted(parser.done + parser.stack, key=lambda e: e[2])
-
-
-def block_end(lines: List[Line], i: int, tags: Tuple[str, ...]) -> int:
-    """Index of the line closing the element (one of `tags`) that opens on lines[i]; unclosed: last line."""
-    parser = _Elements()
-    for j in range(i, len(lines)):
-        if not _feed(parser, lines[j][1] + "\n"):
-            break
-        first = next((e for e in parser.started if e[0] in tags), None)
-        if first is not None and first[3]:
-            return j
-    # never closed: stop before the next markdown heading rather than swallow the page
-    heading = next((j for j in range(i + 1, len(lines)) if re.match(r"#{1,6}\s", lines[j][1])), len(lines))
-    return max(i, next((j for j in range(heading - 1, i, -1) if lines[j][1].strip()), i))
 
 
 def is_paper_box(text: str) -> bool:
     if "paper-box" not in text or not text.lstrip().startswith("<") or comment_start(text):
         return False
-    first = soup(text).find("div")
+    first = tree(text).find("div")
     return first is not None and any(c.startswith("paper-box") for c in first.get("class") or [])
 
 
@@ -98,7 +44,7 @@ def _markup_runs(lines: List[Line], path: str) -> List[Markup]:
 def paper_box(lines: List[Line], ctx: Context) -> list:
     """One paper-box block: a Publication over its text lines, Markup for the wrapper lines."""
     text = "\n".join(t for _, t in lines)
-    parsed = soup(text)
+    parsed = tree(text)
     image_div = parsed.find("div", class_="paper-box-image")
     image = image_div.find("img") if image_div else None
     badge = parsed.find("div", class_="badge")
@@ -133,17 +79,24 @@ def paper_box(lines: List[Line], ctx: Context) -> list:
     return _markup_runs(outside, ctx.path) + nodes
 
 
+@lru_cache(maxsize=4096)  # wrapper lines ('</div>', '<div class=...>') repeat in every box and list
 def _only_tags(text: str) -> bool:
     if not text.strip().startswith("<"):
         return False
-    parsed = soup(text)
+    parsed = tree(text)
     return not parsed.get_text(strip=True) and parsed.find("img") is None
 
 
 def _html_entry(lines: List[Line], ctx: Context) -> Optional[Publication]:
     """A paper-box text written in HTML: segments between <br>/<p> read like markdown lines."""
     text = "\n".join(t for _, t in lines)
-    parsed = soup(text)
+    try:
+        return _segments_entry(lines, tree(text), ctx)
+    except Unsupported:  # markup the small tree does not write back like bs4
+        return _segments_entry(lines, soup(text), ctx)
+
+
+def _segments_entry(lines: List[Line], parsed, ctx: Context) -> Optional[Publication]:
     segments: List[Line] = []
     current: List[str] = []
     line = 1
@@ -183,7 +136,13 @@ def _flat(parsed):
 def html_list(lines: List[Line], ctx: Context) -> list:
     """A `<ul>` of `<li>` publications: one Publication per item, Markup for the wrapper lines."""
     text = "\n".join(t for _, t in lines)
-    parsed = soup(text)
+    try:
+        return _list_items(lines, tree(text), ctx)
+    except Unsupported:  # markup the small tree does not write back like bs4
+        return _list_items(lines, soup(text), ctx)
+
+
+def _list_items(lines: List[Line], parsed, ctx: Context) -> list:
     items = [li for li in parsed.find_all("li") if li.find_parent("li") is None]
     if not items:
         return [free_section(lines, "", ctx.path)]

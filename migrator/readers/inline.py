@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, List, Tuple
 
 from ..model import Badge, Link, Span
+from . import html_tree
 from .fields import link_kind
 
 if TYPE_CHECKING:
@@ -43,6 +44,13 @@ def soup(fragment: str) -> BeautifulSoup:
     except (rejected, AssertionError, ValueError):
         # html.parser gives up on some broken declarations ('<![' ...): read them as text
         return beautiful_soup(fragment.replace("<!", "&lt;!"), "html.parser")
+
+
+def tree(fragment: str):
+    """The fragment parsed as bs4 would parse it, by the faster `html_tree` (bs4 itself where
+    html.parser rejects the fragment, since bs4 then retries in its own way)."""
+    parsed = html_tree.parse(fragment)
+    return parsed if parsed is not None else soup(fragment)
 
 
 def is_badge_image(url: str) -> bool:
@@ -103,7 +111,7 @@ def line_links(text: str, span: Span) -> Tuple[List[Link], List[Badge]]:
     """Markdown and HTML links and badges of one line."""
     links, badges = markdown_links(text, span)
     if "<a" in text or "<img" in text:
-        more_links, more_badges = html_links(soup(text), span.line, span.path)
+        more_links, more_badges = html_links(tree(text), span.line, span.path)
         for item in more_links + more_badges:
             item.span.col += span.col - 1
         links += more_links

@@ -6,7 +6,8 @@ from typing import List
 
 from ..model import FreeSection, Markup, Publication, Span
 from .blocks import Context, free_sections, markup_node, parse_section, split_chunks
-from .html_pubs import block_end, html_list, is_paper_box, paper_box
+from .html_elements import block_end
+from .html_pubs import html_list, is_paper_box, paper_box
 from .markdown import Line, Section, strip_markup
 from .pub_lines import TITLE_PREFIX, read_entry
 
