@@ -65,7 +65,7 @@ def snapshot(site: Path, dest: Path, synthetic: Path) -> None:
                         "--report", str(report)], synthetic)
             text = said.replace(str(out), "OUT").replace(str(report), "REPORT")
             if report.exists():
-                text += "--- report\n" + report.read_text().replace(str(out), "OUT")
+                text += "--- report\n" + report.read_text().replace(str(out), "OUT").replace(str(synthetic), "SITES")
             if out.is_dir():
                 text += "--- files\n" + tree_manifest(out)
             (dest / f"{name}.convert-{theme}.txt").write_text(text)
