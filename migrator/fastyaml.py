@@ -6,6 +6,7 @@ times of day, deep nesting) returns None and the round-trip loader decides and r
 """
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from functools import lru_cache
 from typing import Any, Dict, List, Optional, Tuple
@@ -87,6 +88,8 @@ if _Base is not None:
             return super().resolve(kind, value, implicit)
 
     _RESOLVER = Resolver()
+    _RESOLVED_FIRST = frozenset(_RESOLVERS).union(Resolver.yaml_implicit_resolvers)
+    """First characters for which ruamel or PyYAML may resolve a plain scalar to other than text."""
 
     @lru_cache(maxsize=4096)
     def _scalar_tag(value: str, implicit: Tuple[bool, bool]) -> str:
@@ -161,15 +164,93 @@ def _too_deep(source: str) -> bool:
     return False
 
 
+# Most front matter is one `key: value` per line. Such a document is read here line by line,
+# without libyaml (several times faster). A line qualifies only when its key is a plain word and its
+# value is empty, quoted without escapes, or plain with no character YAML might read otherwise;
+# each plain scalar must resolve alike in ruamel and PyYAML. Anything else goes to libyaml.
+_WIDE = "\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff"
+"""Non-ASCII characters both libyaml and ruamel take inside a line (\x85, U+2028, U+2029 break lines)."""
+_PLAIN = (r"[A-Za-z0-9(./+$" + _WIDE + "]"  # never an indicator (`-?:,[]{}#&*!|>'\"%@`) or space
+          r"(?:[\x21-\x22\x24-\x39\x3b-\x7e" + _WIDE + "]"  # neither `:`, `#` nor space,
+          r"|:(?! |$)|(?<! )#| (?=[^ #]))*")  # nor `: `, ` #`, a trailing `:` or space
+_FLAT_LINE = re.compile(
+    r"([A-Za-z_][A-Za-z0-9_]*):(?: *"
+    r'| +"([^"\\\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]*)"'
+    r"| +'([^'\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]*)'"
+    r"| +(" + _PLAIN + "))")
+_COMMENT = re.compile(r"#[\x20-\x7e" + _WIDE + "]*")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DECIMAL = re.compile(r"0|[1-9][0-9]{0,17}")
+
+
+def load_flat(source: str, line_offset: int) -> Optional[Tuple[Dict[str, Any], Dict[str, int]]]:
+    """(mapping, key lines) for a document of flat `key: value` lines, else None.
+
+    The values are already what source.to_plain gives: text without surrogates, None, small ints."""
+    if _Base is None or "\t" in source:  # libyaml takes `key\t: value`, ruamel does not
+        return None
+    if source.count("\n") > 10_000:  # far more keys than front matter has: the node budget decides
+        return None
+    value: Dict[str, Any] = {}
+    key_lines: Dict[str, int] = {}
+    for number, line in enumerate(source.split("\n"), start=1 + line_offset):
+        if not line or line[0] == "#" and _COMMENT.fullmatch(line):
+            continue  # a blank or comment line between keys changes nothing
+        match = _FLAT_LINE.fullmatch(line)
+        if match is None:
+            return None
+        key, double, single, plain = match.groups()
+        if key in value or _flat_scalar(key) != key:  # a duplicate, or a key like `yes`
+            return None
+        if double is not None or single is not None:
+            value[key] = single if double is None else double
+        elif plain is None:
+            value[key] = None  # `key:` alone
+        elif plain[0] not in _RESOLVED_FIRST:  # '/publication/...': text in both loaders
+            value[key] = plain
+        else:
+            scalar = _flat_scalar(plain)
+            if scalar is _NOT_FLAT:
+                return None
+            value[key] = scalar
+        key_lines[key] = number
+    return (value, key_lines) if value else None
+
+
+_NOT_FLAT = object()
+
+
+@lru_cache(maxsize=4096)  # keys and short values repeat across the front matter of a site
+def _flat_scalar(text: str) -> Any:
+    """A plain scalar's value as the round-trip loader and to_plain give it, or _NOT_FLAT."""
+    tag = ruamel_tag(text)
+    if tag != _scalar_tag(text, (True, False)):
+        return _NOT_FLAT
+    if tag == _STR:
+        return text
+    if tag == _INT and _DECIMAL.fullmatch(text):
+        return int(text)
+    if tag == _TIMESTAMP and _DATE.fullmatch(text):
+        try:
+            return _dt.date(int(text[:4]), int(text[5:7]), int(text[8:])).isoformat()
+        except ValueError:
+            return _NOT_FLAT
+    return _NOT_FLAT  # null, bool, float and odd ints: libyaml and the constructors decide
+
+
 def load_fast(source: str, line_offset: int, max_nodes: int
               ) -> Optional[Tuple[Any, Dict[str, int]]]:
-    """(value, top-level key lines) when libyaml can read `source` plainly, else None."""
+    """(value, top-level key lines) when libyaml can read `source` plainly, else None.
+    The value is already plain (what source.to_plain gives)."""
     if _Base is None or "\t" in source:  # libyaml takes `key\t: value`, ruamel does not
         return None
     if source.startswith("%") or "\n%" in source:  # a %YAML directive changes ruamel's resolver
         return None
     if len(source) > 4096 and _too_deep(source):  # libyaml's C composer recurses: a bomb would crash
         return None
+    flat = load_flat(source, line_offset)
+    if flat is not None:
+        return flat
     loader = _Loader(source)
     try:
         node = loader.get_single_node()
@@ -180,7 +261,9 @@ def load_fast(source: str, line_offset: int, max_nodes: int
         if type(node) is MappingNode:
             for key, (key_node, _) in zip(value, node.value):
                 key_lines[str(key)] = key_node.start_mark.line + 1 + line_offset
-        return value, key_lines
+        from .source import to_plain  # (source imports this module)
+
+        return to_plain(value, [max_nodes]), key_lines
     except (_Unsure, _Error, ValueError, TypeError, KeyError, IndexError, RecursionError, OverflowError):
         # (PyYAML's constructors raise KeyError or IndexError on an empty `!!bool |`, `!!int |`)
         return None

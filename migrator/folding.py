@@ -30,6 +30,9 @@ _UNCOMBINED = _Uncombined()
 _ASCII_FOLD = {code: None if _QUOTES_MARKUP.match(chr(code)) else " " if _PUNCT.match(chr(code)) else code
                for code in range(128)}
 
+_ASCII_BYTES = bytes(32 if _ASCII_FOLD[code] == " " else code for code in range(128)) + bytes(range(128, 256))
+_ASCII_DELETE = bytes(code for code in range(128) if _ASCII_FOLD[code] is None)
+
 
 @lru_cache(maxsize=1 << 17)
 def fold(text: str) -> str:
@@ -37,8 +40,8 @@ def fold(text: str) -> str:
     text = text or ""
     if not isinstance(text, str) or "<" in text:  # (not a string: fails here, as it always did)
         text = _TAG.sub(" ", text)
-    if text.isascii():  # ASCII has no accents to take off
-        text = text.lower().translate(_ASCII_FOLD)
+    if text.isascii():  # ASCII has no accents to take off; bytes.translate is a C table look-up
+        text = text.encode("ascii").lower().translate(_ASCII_BYTES, _ASCII_DELETE).decode("ascii")
     else:
         text = unicodedata.normalize("NFKD", text).translate(_UNCOMBINED)
         text = _PUNCT.sub(" ", _QUOTES_MARKUP.sub("", text.lower()))

@@ -77,6 +77,8 @@ def list_files(root: Path) -> List[str]:
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames
                              if not d.startswith(".") and d not in ("_site", "node_modules", "vendor"))
+        folder = os.path.relpath(dirpath, root)  # once per folder: relpath is slow
+        prefix = "" if folder == "." else folder.replace(os.sep, "/") + "/"
         for name in filenames:
             full = os.path.join(dirpath, name)
             try:  # symlinks are not followed; pipes, sockets and devices are not read (a pipe would hang)
@@ -84,7 +86,7 @@ def list_files(root: Path) -> List[str]:
                     continue
             except OSError:
                 continue
-            found.append(os.path.relpath(full, root).replace(os.sep, "/"))
+            found.append(prefix + name.replace(os.sep, "/"))
     return sorted(found)
 
 

@@ -174,7 +174,6 @@ def same_publication(a: Publication, b: Publication) -> bool:
 
 def same_paper(a: PaperFacts, b: PaperFacts) -> bool:
     """same_publication of two entries' facts."""
-    similarity = _jaccard(a.tokens, b.tokens)
     if a.arxiv & b.arxiv or a.dois & b.dois:
         # one id on two clearly different titles is a wrong or borrowed link (a dataset paper's
         # arXiv report cited in a sibling paper's notes), not one paper
@@ -188,6 +187,7 @@ def same_paper(a: PaperFacts, b: PaperFacts) -> bool:
         return not far_apart
     if far_apart:
         return False
+    similarity = _jaccard(a.tokens, b.tokens)  # only now: most pairs are settled above
     if a.name and a.name == b.name:
         return similarity >= 0.3 or (overlap or 0) >= 0.5 or (ya is not None and ya == yb)
     ta, tb = a.tokens, b.tokens

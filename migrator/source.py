@@ -133,8 +133,8 @@ def load_yaml(source: str, path: str, line_offset: int = 0
     are never constructed into objects; alias expansion is bounded.
     """
     fast = load_fast(source, line_offset, MAX_YAML_NODES)
-    if fast is not None:  # plain YAML read by libyaml; see migrator/fastyaml.py
-        return to_plain(fast[0], [MAX_YAML_NODES]), fast[1], []
+    if fast is not None:  # plain YAML read without ruamel, values already plain; see migrator/fastyaml.py
+        return fast[0], fast[1], []
     return load_yaml_round_trip(source, path, line_offset)
 
 

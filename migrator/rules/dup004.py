@@ -174,6 +174,16 @@ def repeated_runs(lines: List[Line]) -> Iterator[Tuple[List[Line], List[Line]]]:
 def line_keys(lines: List[Line]) -> List[str]:
     """What each line says, spacing ignored; '' for code and table rows, which never match."""
     keys = [" ".join(line.text.split()) for line in lines]  # what re.sub(r"\s+", " ", text).strip() gives
+    # one test per page, not per line: a line the hint matches makes the joined page match
+    if may_match("\n".join(line.text for line in lines), _OPEN_CODE_HINT):
+        _blank_code(lines, keys)
+    if any("|" in line.text for line in lines):  # no '|', no table: most pages
+        _blank_tables(lines, keys)
+    return keys
+
+
+def _blank_code(lines: List[Line], keys: List[str]) -> None:
+    """Keys of code blocks, scripts, styles and <pre> blanked: they never match."""
     closing = None
     for k, line in enumerate(lines):
         if closing is not None:
@@ -188,9 +198,6 @@ def line_keys(lines: List[Line]) -> List[str]:
             if not fence and closing.search(line.text, opened.end()):
                 closing = None  # '<pre>...</pre>' on one line
             keys[k] = ""
-    if any("|" in line.text for line in lines):  # no '|', no table: most pages
-        _blank_tables(lines, keys)
-    return keys
 
 
 def _blank_tables(lines: List[Line], keys: List[str]) -> None:

@@ -10,7 +10,7 @@ from ..model import Span
 from .base import LintContext, Rule
 from .scan import written_links
 from .targets import QUERY_OR_FRAGMENT
-from .textscan import may_match
+from .textscan import doc_may_match
 
 _URL = re.compile(r"^(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html|ps|format)/(.+)$", re.I)
 _TEXT = re.compile(r"\barXiv\s*:\s*([A-Za-z0-9./-]+)", re.I)
@@ -95,7 +95,7 @@ class MalformedArxivId(Rule):
                 col = link.col + link.url.find(match.group(1))
                 yield self.report(f"malformed arXiv link: {why}", Span(link.path, link.line, col))
         for doc in ctx.loaded.documents:
-            if not may_match(doc.text.text, _TEXT_HINT):
+            if not doc_may_match(ctx, doc, _TEXT_HINT):
                 continue  # a line that matches makes the whole text match: most files have no match
             for number, line in enumerate(doc.text.lines, start=1):
                 for match in _TEXT.finditer(line):

@@ -9,7 +9,7 @@ from ..model import Span
 from .base import LintContext, Rule
 from .scan import written_links
 from .targets import QUERY_OR_FRAGMENT
-from .textscan import may_match
+from .textscan import doc_may_match
 
 _DOI_URL = re.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/(.*)$", re.I)
 _DOI_TEXT = re.compile(r"\bdoi\s*:\s*(\S+)", re.I)
@@ -76,7 +76,7 @@ class MalformedDoi(Rule):
             if why:
                 yield self.report(f"malformed DOI: {why}", Span(link.path, link.line, link.col))
         for doc in ctx.loaded.documents:
-            if not may_match(doc.text.text, _DOI_TEXT_HINT):
+            if not doc_may_match(ctx, doc, _DOI_TEXT_HINT):
                 continue  # a line that matches makes the whole text match: most files have no match
             for number, line in enumerate(doc.text.lines, start=1):
                 if doc.front.present and number <= doc.front.end_line:

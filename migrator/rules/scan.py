@@ -48,6 +48,8 @@ class Written:
 
 def strip_liquid(url: str) -> str:
     """`{{ base_path }}/files/x.pdf` -> `/files/x.pdf`; other Liquid is left for callers to skip."""
+    if "{{" not in url:  # both patterns start with '{{': most URLs have no Liquid
+        return url
     url = _LIQUID_FILTER.sub(lambda m: m.group(1), url)
     return _LIQUID_BASE.sub("", url)
 
@@ -179,12 +181,12 @@ def _body_links(lines: List[str], start: int, path: str, page_url: str) -> List[
     fence, in_html, in_liquid = None, False, False
     for i in range(start, len(lines) + 1):
         line = lines[i - 1][:SCAN_LIMIT]
-        opened = _FENCE.match(line)
+        opened = _FENCE.match(line) if "``" in line or "~~" in line else None  # a fence needs three
         if opened:
             fence = None if fence == opened.group(1)[0] else (fence or opened.group(1)[0])
             continue
         line, in_html, in_liquid = blank_comments(line, in_html, in_liquid)
-        if fence is None:
+        if fence is None and _may_link(line):  # (links_in_line tests it too: this saves a call a line)
             found += links_in_line(line, path, i, page_url)
     return found
 

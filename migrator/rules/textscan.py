@@ -74,7 +74,9 @@ def _rendered(loaded) -> Iterator[Line]:
             if not text.strip():
                 continue
             nxt = lines[number] if number < len(lines) else ""
-            heading = bool(_HEADING.match(text)) or bool(_UNDERLINE.match(nxt))
+            # a heading needs a '#', an underline a '=' or '---': most lines skip both regexes
+            heading = "#" in text and bool(_HEADING.match(text)) or \
+                ("=" in nxt or "---" in nxt) and bool(_UNDERLINE.match(nxt))
             yield Line(doc.path, number, text, collection, heading)
 
 
@@ -115,10 +117,24 @@ def links_in(text: str) -> List[FoundLink]:
 def may_match(text: str, needed: "re.Pattern[str]") -> bool:
     """Whether a case-blind pattern can match `text`, where `needed` is a case-sensitive pattern
     every match holds once lowered: a cheap test that rules out most lines and files."""
+    return bool(needed.search(_lowered(text)))
+
+
+def _lowered(text: str) -> str:
     if not text.isascii():
         for twin, letter in CASE_TWINS:  # str.replace: str.translate is slow on long text
             text = text.replace(twin, letter)
-    return bool(needed.search(text.lower()))
+    return text.lower()
+
+
+def doc_may_match(ctx, doc, needed: "re.Pattern[str]") -> bool:
+    """may_match on a document's whole text; the lowered text is made once per run, as
+    several rules ask (LNK001, LNK002)."""
+    cache = ctx.options.setdefault("lowered_texts", {})
+    low = cache.get(doc.path)
+    if low is None:
+        low = cache[doc.path] = _lowered(doc.text.text)
+    return bool(needed.search(low))
 
 
 def config_line(loaded, dotted_key: str) -> Optional[int]:
