@@ -36,7 +36,7 @@ def _shape(node):
 
 def _node_shape(node):
     if getattr(node, "name", None) is None:
-        return (type(node).__name__ if not isinstance(node, html_tree.Text) else node.kind.__name__, str(node))
+        return (type(node).__name__ if not isinstance(node, html_tree.Text) else node.kind, str(node))
     attrs = {k: list(v) if isinstance(v, list) else v for k, v in node.attrs.items()}
     return (node.name, attrs, node.sourceline, node.sourcepos, len(node.contents))
 

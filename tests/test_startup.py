@@ -35,6 +35,23 @@ def test_version_imports_neither_the_cli_framework_nor_the_readers():
     assert not {"typer", "click", "migrator.readers", "migrator.rules"} & (packages(names) | names)
 
 
-def test_html_is_still_parsed_where_a_site_has_it():
+def test_html_the_small_tree_reads_needs_no_bs4():
+    """The seed's HTML (anchors, lists of plain tags) is read by readers/html_tree.py alone."""
     names = imported("lint", "fixtures/seed-acad-homepage")
-    assert "bs4" in names  # lazily, when a page holds an HTML block
+    assert "migrator.readers.html_tree" in names
+    assert not {"bs4", "soupsieve"} & packages(names)
+
+
+def test_bs4_is_still_imported_where_a_block_falls_back_to_it():
+    names = imported("lint", "fixtures/ah-shapes")  # '<h3 align=...>' headings and paper boxes
+    assert "bs4" in names  # lazily, when a block needs what the small tree does not write back
+
+
+def test_the_small_tree_imports_no_bs4():
+    code = ("import sys; from migrator.readers import html_tree; "
+            "t = html_tree.parse('<ul class=\"a b\"><li>x &amp; &#x80; &#12a <u>y</u><!-- c --></li></ul>'); "
+            "assert t.find('ul').get('class') == ['a', 'b'] and html_tree.underlined('<u>z</u>') == ['z']; "
+            "str(t.find('u')); t.get_text(' ', strip=True); "
+            "assert not [m for m in sys.modules if m.split('.')[0] in ('bs4', 'soupsieve')], 'bs4 imported'")
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr

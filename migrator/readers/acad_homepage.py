@@ -16,7 +16,7 @@ from .fields import owner_names, section_kind
 from . import html_tree
 from .html_elements import block_end
 from .html_pubs import is_paper_box
-from .inline import soup
+from .inline import soup, tree
 from .markdown import Line, heading_at, strip_markup
 from .names import normalise_name
 from .profile import read_profile
@@ -199,7 +199,7 @@ def _anchor(stripped: str) -> Optional[str]:
     """The id of an acad-homepage `<span class='anchor' id=...></span>` line."""
     if not stripped.startswith("<span") or "anchor" not in stripped:
         return None
-    parsed = soup(stripped)
+    parsed = tree(stripped)  # the small tree: a page of anchors needs no bs4
     span = parsed.find("span")
     if span is None or "anchor" not in (span.get("class") or []) or parsed.get_text(strip=True):
         return None

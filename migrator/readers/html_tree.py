@@ -10,10 +10,10 @@ bs4, so the answer is always bs4's.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from html.entities import html5
 from html.parser import HTMLParser
-from types import MappingProxyType, SimpleNamespace
-from typing import Iterator, List, Optional
+from types import MappingProxyType
+from typing import Dict, Iterator, List, Optional
 
 from .plain_markup import feed_plain
 
@@ -22,42 +22,91 @@ class Unsupported(Exception):
     """Markup this tree does not write back byte for byte like bs4: ask bs4."""
 
 
-@lru_cache(maxsize=None)
-def _bs4():
-    """The rules bs4's builder applies, taken from bs4 itself so the two cannot drift apart."""
-    from bs4 import BeautifulSoup
-    from bs4.builder import HTMLParserTreeBuilder
-    from bs4.builder._htmlparser import BeautifulSoupHTMLParser
-    from bs4.dammit import EntitySubstitution
-    from bs4.element import CData, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction
-    from bs4.formatter import HTMLFormatter
+# bs4's rules (4.15, its html.parser builder and `minimal` formatter), copied here so the small tree
+# does not import bs4 (~110 ms of regex compiling at import); tests/test_html_constants.py compares
+# each with bs4's own, so a bs4 upgrade that changes one fails there, not in the output.
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "menuitem", "meta",
+                  "param", "source", "track", "wbr", "basefont", "bgsound", "command", "frame", "image", "isindex",
+                  "nextid", "spacer"})  # HTMLTreeBuilder.DEFAULT_EMPTY_ELEMENT_TAGS
+KEEP_SPACE = frozenset({"pre", "textarea"})  # DEFAULT_PRESERVE_WHITESPACE_TAGS
+LIST_ATTRIBUTES = {"*": {"class", "accesskey", "dropzone"}, "a": {"rel", "rev"}, "link": {"rel", "rev"},
+                   "td": {"headers"}, "th": {"headers"}, "form": {"accept-charset"}, "object": {"archive"},
+                   "area": {"rel"}, "icon": {"sizes"}, "iframe": {"sandbox"}, "output": {"for"}}
+SPACES = "\x20\x0a\x09\x0c\x0d"  # BeautifulSoup.ASCII_SPACES
+RAW_TAGS = frozenset({"script", "style"})  # the minimal formatter's cdata_containing_tags
 
-    builder = HTMLParserTreeBuilder()
-    minimal = HTMLFormatter.REGISTRY["minimal"]
-    return SimpleNamespace(
-        builder=builder, void=builder.empty_element_tags, containers=builder.string_containers,
-        keep_space=builder.preserve_whitespace_tags, spaces=BeautifulSoup.ASCII_SPACES,
-        charref=BeautifulSoupHTMLParser._dereference_numeric_character_reference,
-        entities=EntitySubstitution.HTML_ENTITY_TO_CHARACTER, escape=minimal.entity_substitution,
-        raw_tags=minimal.cdata_containing_tags, plain=NavigableString, main={NavigableString, CData},
-        cdata=CData, comment=Comment, doctype=Doctype, declaration=Declaration, pi=ProcessingInstruction)
+# a string's `kind` is the name of the bs4 class it would have
+PLAIN, CDATA, COMMENT, DOCTYPE, DECLARATION, PI = (
+    "NavigableString", "CData", "Comment", "Doctype", "Declaration", "ProcessingInstruction")
+MAIN = frozenset({PLAIN, CDATA})  # Tag.MAIN_CONTENT_STRING_TYPES
+CONTAINERS = {"rt": "RubyTextString", "rp": "RubyParenthesisString", "style": "Stylesheet", "script": "Script",
+              "template": "TemplateString"}  # DEFAULT_STRING_CONTAINERS
+
+
+def _entity_table() -> Dict[str, str]:
+    """EntitySubstitution.HTML_ENTITY_TO_CHARACTER: each HTML5 name without its ';', the first in
+    sorted order winning, as bs4 builds it from the same stdlib table."""
+    table: Dict[str, str] = {}
+    for name, character in sorted(html5.items()):
+        table.setdefault(name[:-1] if name.endswith(";") else name, character)
+    return table
+
+
+ENTITIES = _entity_table()
+_WINDOWS_1252_GAPS = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})  # C1 codes cp1252 leaves undefined
+
+
+def character(number: int) -> str:
+    """UnicodeDammit.numeric_character_reference(number)[0]: the HTML spec's reading of `&#number;`."""
+    if number == 0 or number > 0x10FFFF or 0xD800 <= number <= 0xDFFF or number < 0:
+        return "\ufffd"
+    if 0x80 <= number <= 0x9F and number not in _WINDOWS_1252_GAPS:
+        return bytes([number]).decode("cp1252")  # a Windows-1252 byte written as a reference
+    return chr(number)
+
+
+def charref(name: str):
+    """BeautifulSoupHTMLParser._dereference_numeric_character_reference without its middle item:
+    (character, data after the number) for html.parser's charref `name`."""
+    base, digits = (16, "0123456789abcdef") if name[:1] in ("x", "X") else (10, "0123456789")
+    number = name[1:] if base == 16 else name
+    try:
+        return character(int(number, base)), ""
+    except ValueError:  # not all digits: the leading digits are the reference, the rest is text
+        head = len(number) - len(number.lstrip(digits))
+        if not head:
+            return "", number
+        return character(int(number[:head], base)), number[head:].split("\n", 1)[0]  # bs4's '(.*)'
+
+
+def escape(text: str) -> str:
+    """The minimal formatter's entity substitution (EntitySubstitution.substitute_xml)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def list_attributes(tag: str, values: dict) -> dict:
+    """HTMLTreeBuilder._replace_cdata_list_attribute_values: class="a b" -> ['a', 'b']."""
+    for key in values:
+        if key in LIST_ATTRIBUTES["*"] or key in LIST_ATTRIBUTES.get(tag, ()):
+            values[key] = values[key].split()
+    return values
 
 
 class Text:
-    """A string of the tree (`str(text)` is its value); `kind` is the bs4 class it would have
+    """A string of the tree (`str(text)` is its value); `kind` names the bs4 class it would have
     (NavigableString, Comment, ...)."""
 
     __slots__ = ("value", "kind", "parent")
     name = None
 
-    def __init__(self, value: str, kind: type, parent: "Element"):
+    def __init__(self, value: str, kind: str, parent: "Element"):
         self.value, self.kind, self.parent = value, kind, parent
 
     def __str__(self) -> str:
         return self.value
 
     def get_text(self, separator: str = "", strip: bool = False) -> str:
-        if self.kind not in _bs4().main:
+        if self.kind not in MAIN:
             return ""
         return self.value.strip() if strip else self.value
 
@@ -114,8 +163,7 @@ class Element:
         return iter(self.parent.contents[self._index() + 1:]) if self.parent is not None else iter(())
 
     def get_text(self, separator: str = "", strip: bool = False) -> str:
-        rules = _bs4()
-        kinds = {rules.containers[self.name]} if self.name in rules.containers else rules.main
+        kinds = {CONTAINERS[self.name]} if self.name in CONTAINERS else MAIN
         strings = (node.value for node in self.descendants if type(node) is Text and node.kind in kinds)
         if strip:
             return separator.join(s for s in (node.strip() for node in strings) if s)
@@ -143,12 +191,11 @@ def _has_class(node: Element, wanted: str) -> bool:
 
 def _markup(node) -> str:
     """bs4's `minimal` rendering, for plain tags and text only."""
-    rules = _bs4()
     if type(node) is Text:
-        if node.kind is not rules.plain or node.parent.name in rules.raw_tags:
-            raise Unsupported(node.kind.__name__)
-        return rules.escape(node.value)
-    if node.attrs or node.name in rules.void:
+        if node.kind != PLAIN or node.parent.name in RAW_TAGS:
+            raise Unsupported(node.kind)
+        return escape(node.value)
+    if node.attrs or node.name in VOID:
         raise Unsupported(node.name)
     return "<" + node.name + ">" + node.decode_contents() + "</" + node.name + ">"
 
@@ -161,7 +208,6 @@ class _Builder(HTMLParser):
 
     def __init__(self):
         super().__init__(convert_charrefs=False)
-        self.rules = _bs4()
         self.root = Element("[document]", {}, None)
         self.stack = [self.root]
         self.open: dict = {}
@@ -185,11 +231,11 @@ class _Builder(HTMLParser):
         self.opened(element)
         self.stack.append(element)
         self.open[tag] = self.open.get(tag, 0) + 1
-        if tag in self.rules.keep_space:
+        if tag in KEEP_SPACE:
             self.keep_space.append(element)
-        if tag in self.rules.containers:
+        if tag in CONTAINERS:
             self.containers.append(element)
-        if close_void and tag in self.rules.void:
+        if close_void and tag in VOID:
             self._end(tag, check_closed=False)
             self.closed_voids.append(tag)
 
@@ -218,7 +264,7 @@ class _Builder(HTMLParser):
         line, col = self.getpos()
         self.end_data()
         if values:  # class="a b" -> ['a', 'b'], as bs4 does
-            values = self.rules.builder._replace_cdata_list_attribute_values(tag, values)
+            values = list_attributes(tag, values)
         else:
             values = _NO_ATTRIBUTES  # most tags have none: one shared, read-only mapping
         return Element(tag, values, self.stack[-1], line, col)
@@ -233,14 +279,14 @@ class _Builder(HTMLParser):
         self.data.append(data)
 
     def handle_charref(self, name):
-        character, _, extra = self.rules.charref(name)
+        character, extra = charref(name)
         if character is not None:
             self.handle_data(character)
         if extra is not None:
             self.handle_data(extra)
 
     def handle_entityref(self, name):
-        character = self.rules.entities.get(name)
+        character = ENTITIES.get(name)
         self.handle_data(character if character is not None else "&%s" % name)
 
     def _special(self, data, kind):
@@ -249,33 +295,33 @@ class _Builder(HTMLParser):
         self.end_data(kind)
 
     def handle_comment(self, data):
-        self._special(data, self.rules.comment)
+        self._special(data, COMMENT)
 
     def handle_decl(self, decl):
-        self._special(decl[len("DOCTYPE "):], self.rules.doctype)
+        self._special(decl[len("DOCTYPE "):], DOCTYPE)
 
     def unknown_decl(self, data):
         if data.upper().startswith("CDATA["):
-            self._special(data[len("CDATA["):], self.rules.cdata)
+            self._special(data[len("CDATA["):], CDATA)
         else:
-            self._special(data, self.rules.declaration)
+            self._special(data, DECLARATION)
 
     def handle_pi(self, data):
-        self._special(data, self.rules.pi)
+        self._special(data, PI)
 
     def end_data(self, kind=None):
         if not self.data:
             return
         text = "".join(self.data)
         self.data = []
-        if not self.keep_space and not text.strip(self.rules.spaces):
+        if not self.keep_space and not text.strip(SPACES):
             text = "\n" if "\n" in text else " "
-        kind = kind or self.rules.plain
-        if self.containers and kind is self.rules.plain:
-            kind = self.rules.containers.get(self.containers[-1].name, kind)
+        kind = kind or PLAIN
+        if self.containers and kind == PLAIN:
+            kind = CONTAINERS.get(self.containers[-1].name, kind)
         self.text(text, kind)
 
-    def text(self, text: str, kind: type) -> None:
+    def text(self, text: str, kind: str) -> None:
         self.stack[-1].contents.append(Text(text, kind, self.stack[-1]))
 
 
@@ -301,9 +347,9 @@ class _Underlines(_Builder):
         if self.open_u and self.open_u[-1][0] is element:
             self.open_u.pop()
 
-    def text(self, text: str, kind: type) -> None:
+    def text(self, text: str, kind: str) -> None:
         stripped = text.strip()
-        if stripped and kind in self.rules.main:
+        if stripped and kind in MAIN:
             for _, strings in self.open_u:
                 strings.append(stripped)
 
