@@ -108,7 +108,7 @@ def run_site(name: str, size: int, site: Path, theme: str, args, work: Path, res
         runs = []
         jekyll = label.startswith("jekyll")
         count = args.big_runs if size >= args.big else args.runs
-        warm = not jekyll and count > 1  # an untimed run warms the file cache (a fresh copy is warm)
+        warm = not jekyll  # an untimed run warms the file cache (a fresh copy is warm); 50k cold: +25 s
         jekyll_runs = args.jekyll_runs if size < 10000 else 1  # Jekyll takes minutes there
         for i in range(min(count, jekyll_runs) if jekyll else count + warm):
             shutil.rmtree(out_root / "out", ignore_errors=True)
