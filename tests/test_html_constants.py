@@ -1,4 +1,4 @@
-"""The rules of bs4 that readers/html_tree.py copies (so that reading markup does not import bs4)
+"""The rules of bs4 that readers/html_rules.py copies (so that reading markup does not import bs4)
 are still bs4's: every constant is compared with bs4's own, every helper on all its inputs (all
 code points, a large random sample of references and strings)."""
 from __future__ import annotations
@@ -13,36 +13,36 @@ from bs4.builder._htmlparser import BeautifulSoupHTMLParser
 from bs4.dammit import EntitySubstitution, UnicodeDammit
 from bs4.formatter import HTMLFormatter
 
-from migrator.readers import html_tree
+from migrator.readers import html_rules
 
 BUILDER = HTMLParserTreeBuilder()
 MINIMAL = HTMLFormatter.REGISTRY["minimal"]
 
 
 def test_builder_constants_are_bs4s():
-    assert html_tree.VOID == BUILDER.empty_element_tags
-    assert html_tree.KEEP_SPACE == BUILDER.preserve_whitespace_tags
-    assert html_tree.LIST_ATTRIBUTES == BUILDER.cdata_list_attributes
-    assert html_tree.SPACES == BeautifulSoup.ASCII_SPACES
-    assert html_tree.RAW_TAGS == MINIMAL.cdata_containing_tags
+    assert html_rules.VOID == BUILDER.empty_element_tags
+    assert html_rules.KEEP_SPACE == BUILDER.preserve_whitespace_tags
+    assert html_rules.LIST_ATTRIBUTES == BUILDER.cdata_list_attributes
+    assert html_rules.SPACES == BeautifulSoup.ASCII_SPACES
+    assert html_rules.RAW_TAGS == MINIMAL.cdata_containing_tags
 
 
 def test_string_kinds_name_bs4s_classes():
-    assert {tag: kind.__name__ for tag, kind in BUILDER.string_containers.items()} == html_tree.CONTAINERS
-    assert {kind.__name__ for kind in element.Tag.MAIN_CONTENT_STRING_TYPES} == html_tree.MAIN
+    assert {tag: kind.__name__ for tag, kind in BUILDER.string_containers.items()} == html_rules.CONTAINERS
+    assert {kind.__name__ for kind in element.Tag.MAIN_CONTENT_STRING_TYPES} == html_rules.MAIN
     classes = (element.NavigableString, element.CData, element.Comment, element.Doctype, element.Declaration,
                element.ProcessingInstruction)
-    mine = (html_tree.PLAIN, html_tree.CDATA, html_tree.COMMENT, html_tree.DOCTYPE, html_tree.DECLARATION, html_tree.PI)
+    mine = (html_rules.PLAIN, html_rules.CDATA, html_rules.COMMENT, html_rules.DOCTYPE, html_rules.DECLARATION, html_rules.PI)
     assert [kind.__name__ for kind in classes] == list(mine)
 
 
 def test_entity_table_is_bs4s():
-    assert html_tree.ENTITIES == EntitySubstitution.HTML_ENTITY_TO_CHARACTER
+    assert html_rules.ENTITIES == EntitySubstitution.HTML_ENTITY_TO_CHARACTER
 
 
 def test_numeric_reference_on_every_code_point():
     for number in list(range(-2, 0x110000 + 2)) + [0x7FFFFFFF, 10 ** 30]:
-        assert html_tree.character(number) == UnicodeDammit.numeric_character_reference(number)[0], number
+        assert html_rules.character(number) == UnicodeDammit.numeric_character_reference(number)[0], number
 
 
 def _references():
@@ -61,7 +61,7 @@ def _references():
 def test_charref_is_bs4s():
     for name in _references():
         dereferenced, _, extra = BeautifulSoupHTMLParser._dereference_numeric_character_reference(name)
-        assert html_tree.charref(name) == (dereferenced, extra), repr(name)
+        assert html_rules.charref(name) == (dereferenced, extra), repr(name)
 
 
 def _random_strings():
@@ -79,7 +79,7 @@ def _strings():
 
 def test_minimal_escape_is_bs4s():
     for text in _strings():
-        assert html_tree.escape(text) == MINIMAL.entity_substitution(text), repr(text)
+        assert html_rules.escape(text) == MINIMAL.entity_substitution(text), repr(text)
 
 
 @pytest.mark.parametrize("tag", ["p", "a", "link", "td", "th", "form", "object", "area", "icon", "iframe", "output"])
@@ -88,7 +88,7 @@ def test_list_attributes_are_split_as_bs4_splits_them(tag):
              "sandbox", "for", "id", "title"}
     for text in _random_strings():  # every code point: test_split_is_bs4s_whitespace_pattern
         values = {name: text for name in names}
-        assert html_tree.list_attributes(tag, dict(values)) == BUILDER._replace_cdata_list_attribute_values(
+        assert html_rules.list_attributes(tag, dict(values)) == BUILDER._replace_cdata_list_attribute_values(
             tag, dict(values)), repr(text)
 
 
