@@ -1,6 +1,5 @@
 """`migrate convert` end to end: the seed sites, the report, round trips and output safety."""
 import json
-import shutil
 from pathlib import Path
 
 import pytest

@@ -16,17 +16,11 @@ SITES = ["fixtures/seed-acad-homepage", "fixtures/seed-academicpages", "fixtures
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="split only on Linux")
 
 
-def serial(site, monkeypatch):
-    monkeypatch.setenv("MIGRATE_JOBS", "1")
-    found, _ = lint(str(ROOT / site))
-    monkeypatch.delenv("MIGRATE_JOBS")
-    return found
-
-
-@pytest.mark.parametrize("site", SITES)
-def test_split_finds_what_one_process_finds(site, monkeypatch):
-    expected = serial(site, monkeypatch)
-    monkeypatch.setattr(parallel, "MIN_DOCUMENTS", 0)
+@pytest.fixture
+def forks(monkeypatch):
+    """The pids of the children forked during a test (so a test cannot pass by staying serial)."""
+    monkeypatch.delenv("MIGRATE_JOBS", raising=False)
+    monkeypatch.delenv("MIGRATE_DEBUG", raising=False)
     children = []
     real_fork = os.fork
 
@@ -37,12 +31,27 @@ def test_split_finds_what_one_process_finds(site, monkeypatch):
         return pid
 
     monkeypatch.setattr(os, "fork", counting_fork)
+    return children
+
+
+def serial(site, monkeypatch):
+    monkeypatch.setenv("MIGRATE_JOBS", "1")
     found, _ = lint(str(ROOT / site))
-    assert children, "the rules were not split"
+    monkeypatch.delenv("MIGRATE_JOBS")
+    return found
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_split_finds_what_one_process_finds(site, monkeypatch, forks):
+    expected = serial(site, monkeypatch)
+    assert not forks  # one process
+    monkeypatch.setattr(parallel, "MIN_DOCUMENTS", 0)
+    found, _ = lint(str(ROOT / site))
+    assert forks, "the rules were not split"
     assert found == expected and expected
 
 
-def test_a_failing_child_is_replaced_by_the_parent(monkeypatch):
+def test_a_failing_child_is_replaced_by_the_parent(monkeypatch, forks):
     site = "fixtures/seed-acad-homepage"
     expected = serial(site, monkeypatch)
     monkeypatch.setattr(parallel, "MIN_DOCUMENTS", 0)
@@ -56,7 +65,7 @@ def test_a_failing_child_is_replaced_by_the_parent(monkeypatch):
 
     monkeypatch.setattr(engine, "run_rules", run)
     found, _ = lint(str(ROOT / site))
-    assert found == expected and expected
+    assert forks and found == expected and expected
 
 
 def test_small_sites_and_jobs_1_stay_in_one_process(monkeypatch):
@@ -73,11 +82,12 @@ def test_small_sites_and_jobs_1_stay_in_one_process(monkeypatch):
     assert not parallel.worth_splitting(ctx)
 
 
-def test_fork_map_gives_the_serial_list_and_survives_a_dying_child(monkeypatch):
+def test_fork_map_gives_the_serial_list_and_survives_a_dying_child(forks):
     from migrator import forking
 
     items = list(range(101))
     assert forking.fork_map(lambda x: (x, str(x) * 3), items, 0) == [(x, str(x) * 3) for x in items]
+    assert len(forks) == 1
     parent = os.getpid()
 
     def dies_in_child(x):
@@ -86,10 +96,11 @@ def test_fork_map_gives_the_serial_list_and_survives_a_dying_child(monkeypatch):
         return x * 2
 
     assert forking.fork_map(dies_in_child, items, 0) == [x * 2 for x in items]
+    assert len(forks) == 2
     assert forking.fork_map(str, [], 0) == []
 
 
-def test_written_publication_list_is_the_same_from_two_processes(monkeypatch):
+def test_written_publication_list_is_the_same_from_two_processes(monkeypatch, forks):
     from migrator.readers import read_site
     from migrator.writers import acad_items
 
@@ -99,3 +110,4 @@ def test_written_publication_list_is_the_same_from_two_processes(monkeypatch):
     monkeypatch.setattr(acad_items, "FORK_FROM", 0)
     acad_items.stable_line.__globals__["_settled"].cache_clear()  # the child's work is not cached here
     assert acad_items.publication_list(pubs, ["Ana García"]) == serial
+    assert forks
