@@ -5,7 +5,7 @@ import gc
 import sys
 from typing import List, Optional
 
-from . import __version__
+from . import __version__, lifetime
 
 
 def _app():
@@ -81,4 +81,12 @@ def main(argv: Optional[List[str]] = None) -> None:
     # walk all of it a dozen times (a fifth of a 10k-entry run) and find nothing. Young garbage
     # (parse trees) is still collected; peak memory measured within 6% of the default's.
     gc.set_threshold(10_000, 20, 100)
-    guarded(lambda: _app()(args=args, prog_name="migrate"))
+    if argv is not None:  # called by a test or a program of its own
+        guarded(lambda: _app()(args=args, prog_name="migrate"))
+        return
+    lifetime.run_as_program()
+    try:
+        guarded(lambda: _app()(args=args, prog_name="migrate"))
+    except SystemExit as done:
+        lifetime.leave(done.code)
+    lifetime.leave(0)

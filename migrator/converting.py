@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Dict
 
-from . import progress
+from . import lifetime, progress
 from .model import Site, content_nodes
 from .report import KIND_OF_LIST, Entry, Report
 from .writers import WRITERS, Output, WriteOptions
@@ -68,6 +68,7 @@ def _convert(site_path, to, out, dry_run, force, keep_stale, report_path, theme,
     fates, outputs = merged.fate, merged.outputs
     report.merges = merged.records
     written = WRITERS[to](site, WriteOptions(base_config=base_config, site_files=tuple(loaded.files)))
+    lifetime.keep((site, merged, written))
     if to != "json":
         root_relative_links(written.files)
     copies = check_assets(written, root, report, site_paths(ctx), written_at)

@@ -1,6 +1,7 @@
 """The last line of defence: an unexpected exception becomes one line naming the file, and exit 2."""
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from types import TracebackType
@@ -8,6 +9,8 @@ from typing import Callable, Optional
 
 _PATH_HOLDERS = ("doc", "document", "page", "text", "info", "item", "entry", "node")
 _PATH_NAMES = ("rel", "path", "relpath", "rel_path")
+_WRITE_FAILURES = (errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG)
+"""Errors of a write to stdout (a full disk, say): the machine's trouble, not a bug to report."""
 
 
 def file_in_trace(tb: Optional[TracebackType]) -> str:
@@ -41,16 +44,26 @@ def guarded(run: Callable[[], None]) -> None:
     except BrokenPipeError:  # `migrate dump site | head`: the reader left, nothing is wrong
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(0)
+    except OSError as exc:
+        if exc.errno not in _WRITE_FAILURES or exc.filename:
+            _internal(exc)
+        print(f"migrate: cannot write the output: {exc.strerror}", file=sys.stderr)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # what is left is dropped once
+        sys.exit(2)
     except MemoryError:
         print("migrate: out of memory; is one of the files very large?", file=sys.stderr)
         sys.exit(2)
     except Exception as exc:  # noqa: BLE001 - the point of this function
-        if os.environ.get("MIGRATE_DEBUG"):
-            raise
-        where = file_in_trace(exc.__traceback__)
-        place = f" while handling {where}" if where else ""
-        detail = str(exc).splitlines()[0] if str(exc) else ""
-        print(f"migrate: internal error{place}: {type(exc).__name__}"
-              f"{': ' + detail[:200] if detail else ''} (please report it; MIGRATE_DEBUG=1 shows "
-              "the traceback)", file=sys.stderr)
-        sys.exit(2)
+        _internal(exc)
+
+
+def _internal(exc: BaseException) -> None:
+    if os.environ.get("MIGRATE_DEBUG"):
+        raise exc
+    where = file_in_trace(exc.__traceback__)
+    place = f" while handling {where}" if where else ""
+    detail = str(exc).splitlines()[0] if str(exc) else ""
+    print(f"migrate: internal error{place}: {type(exc).__name__}"
+          f"{': ' + detail[:200] if detail else ''} (please report it; MIGRATE_DEBUG=1 shows "
+          "the traceback)", file=sys.stderr)
+    sys.exit(2)

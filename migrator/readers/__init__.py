@@ -9,6 +9,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import Callable, Dict, Optional
 
+from .. import lifetime
 from ..loader import LoadedSite, load_site
 from ..model import Site
 
@@ -75,4 +76,5 @@ def read_loaded(root: str, theme: Optional[str] = None) -> LoadedSite:
         raise SiteError(f"unknown theme {theme!r}; known: {', '.join(READERS)}")
     loaded.site.theme = theme or detect_theme(loaded)
     reader(loaded.site.theme)(loaded)
+    lifetime.keep(loaded)
     return loaded
