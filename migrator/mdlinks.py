@@ -37,17 +37,21 @@ def html_links(text: str) -> Iterator[Tuple[str, str, int]]:
 
 def md_links(text: str) -> Iterator[Tuple[str, str, int]]:
     """(label, url, 0-based start) of every markdown link of a line."""
+    if "](" not in text:  # every link holds it: most lines skip the regex
+        return
     for match in MD_LINK.finditer(text):
         yield match.group(1), match.group(4), match.start()
 
 
 def without_links(text: str) -> str:
     """The text with markdown and HTML links removed altogether (labels too)."""
-    text = MD_LINK.sub(" ", text)
-    return _HTML_A.sub(" ", text)
+    text = MD_LINK.sub(" ", text) if "](" in text else text
+    return _HTML_A.sub(" ", text) if "<" in text else text
 
 
 def unlink(text: str) -> str:
     """The text with markdown links and images replaced by their labels."""
-    text = MD_IMAGE.sub(lambda m: m.group(1), text)
+    if "](" not in text:  # held by every link and image
+        return text
+    text = MD_IMAGE.sub(lambda m: m.group(1), text) if "![" in text else text
     return MD_LINK.sub(lambda m: m.group(1), text)

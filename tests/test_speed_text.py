@@ -1,6 +1,7 @@
 """The caches and fast paths of the text parsers give the answers of the plain computation."""
 import re
 import unicodedata
+from pathlib import Path
 
 from migrator.leftovers import load
 from migrator.matching import cluster_publications, fold, same_publication
@@ -10,6 +11,7 @@ from migrator.readers.fields import parse_authors, parse_venue
 from migrator.readers.markdown import strip_markup
 from migrator.venues import badge_label
 
+ROOT = Path(__file__).resolve().parent.parent
 _TAG = re.compile(r"<[^>]+>")
 _QUOTES_MARKUP = re.compile(r"[*_`\[\]()\"'“”‘’]")
 _PUNCT = re.compile(r"[^\w\s]")
@@ -93,3 +95,69 @@ def test_clustering_with_read_once_facts_agrees_with_pairwise_checks():
     groups = cluster_publications(pubs)
     assert [[pubs.index(p) for p in group] for group in groups] == [[0, 1], [2], [3]]
     assert same_publication(pubs[0], pubs[1]) and not same_publication(pubs[2], pubs[3])
+
+
+def plain_strip(text: str) -> str:
+    """strip_markup as it was written first: four substitutions, whatever the text holds."""
+    text = re.sub(r"<[^<>]*>", "", text)
+    text = re.sub(r"!?\[([^\[\]]*)\]\([^()]*\)", r"\1", text)
+    text = re.sub(r"(\*\*|__|\*|`)", "", text)
+    text = text.replace("\\|", "|").replace("\\", "")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_strip_markup_matches_the_plain_substitutions_on_every_code_point():
+    from migrator.readers.markdown import _strip
+
+    pieces = ["<b>", "</b>", "[x](y)", "![i](p.png)", "](", "**", "__", "_", "*", "`", "\\|", "\\", " ", "\t"]
+    samples = [f"a{chr(code)}b {chr(code)}" for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF]
+    samples += [f"{a}T{b}x{c}" for a in pieces for b in pieces for c in pieces]
+    samples += ["<b>[Title](u)</b>*", "a ]<i>(b) c", "[a]<b>(c)</b>", "x <a\nb> y", "  lead\u00a0trail\u3000"]
+    for text in samples:
+        assert _strip(text) == plain_strip(text), repr(text)
+
+
+def _every_line():
+    """Lines of every fixture, corpus and hostile page, and of made-up link and tag mixes."""
+    roots = [ROOT / "fixtures", ROOT / "tests" / "hostile", ROOT.parent / "shared" / "corpus"]
+    for root in roots:
+        for path in sorted(root.rglob("*")) if root.is_dir() else ():
+            if path.is_file() and path.suffix in (".md", ".html", ".markdown", ".yml"):
+                yield from path.read_text(encoding="utf-8", errors="replace").splitlines()
+    pieces = ["[a](b)", "![i](p.png)", "[![b](s.svg)](u)", "](", "![", "<a href='x'>y</a>", "<A HREF=x>y</A>",
+              "<br>", "<br/>", "\\", "  ", "[", "]", "(", ")", "<", ">", "*", "x"]
+    yield from (a + b + c for a in pieces for b in pieces for c in pieces)
+
+
+def test_link_helpers_skipping_their_regex_give_the_regex_answers():
+    from migrator import mdlinks
+    from migrator.readers import citation, inline, publist
+
+    md_image = r"!\[([^\]\n]{0,1000})\]\(\s*"
+    html_link = re.compile(r"<a\b[^>]*>(.*?)</a>", re.I | re.S)
+    line_end = re.compile(r"(\\|<br\s*/?>|\s{2,})\s*$")
+
+    def strip_line(text):
+        text = publist.BULLET.sub("", text, count=1) if publist.BULLET.match(text) else text
+        return line_end.sub("", text.rstrip()).strip()
+
+    def label(text):
+        text = inline.MD_IMAGE.sub(lambda m: m.group(1), text)
+        text = re.sub(r"<[^>]*>", "", text).replace("\\", "")
+        return re.sub(r"\s+", " ", text.strip(" []*_`")).strip()
+
+    assert md_image in mdlinks._IMAGE
+    for text in _every_line():
+        assert list(mdlinks.md_links(text)) == [(m.group(1), m.group(4), m.start())
+                                                for m in mdlinks.MD_LINK.finditer(text)], text
+        assert mdlinks.unlink(text) == mdlinks.MD_LINK.sub(
+            lambda m: m.group(1), mdlinks.MD_IMAGE.sub(lambda m: m.group(1), text)), text
+        assert mdlinks.without_links(text) == mdlinks._HTML_A.sub(" ", mdlinks.MD_LINK.sub(" ", text)), text
+        assert citation.unlink(text) == html_link.sub(r"\1", citation.MD_LINK.sub(lambda m: m.group(1), text))
+        assert citation.remove_links(text) == html_link.sub("", citation.MD_LINK.sub("", text)), text
+        assert publist._strip_line(text) == strip_line(text), text
+        assert inline.link_label(text) == label(text), text
+        if "](" not in text:  # inline.markdown_links returns at once
+            assert not inline.MD_LINK.search(text) and not inline.MD_IMAGE.search(text), text
+        if "![" not in text:
+            assert not inline.MD_IMAGE.search(text), text

@@ -25,13 +25,13 @@ _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 
 def unlink(text: str) -> str:
     """The fragment with links replaced by their labels."""
-    text = MD_LINK.sub(lambda m: m.group(1), text)
-    return _HTML_LINK.sub(r"\1", text)
+    text = MD_LINK.sub(lambda m: m.group(1), text) if "](" in text else text
+    return _HTML_LINK.sub(r"\1", text) if "<" in text else text
 
 
 def remove_links(text: str) -> str:
-    text = MD_LINK.sub("", text)
-    return _HTML_LINK.sub("", text)
+    text = MD_LINK.sub("", text) if "](" in text else text
+    return _HTML_LINK.sub("", text) if "<" in text else text
 
 
 def drop_link_words(text: str) -> str:

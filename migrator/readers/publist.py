@@ -93,8 +93,8 @@ def _span(path: str, lines: List[Line]) -> Span:
 
 def _strip_line(text: str) -> str:
     text = BULLET.sub("", text, count=1) if BULLET.match(text) else text
-    text = _LINE_END.sub("", text.rstrip())
-    return text.strip()
+    text = text.rstrip()  # so only a final '\\' or '<br>' can be a line end
+    return (_LINE_END.sub("", text) if text.endswith(("\\", ">")) else text).strip()
 
 
 def is_link_row(text: str) -> bool:
