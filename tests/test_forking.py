@@ -111,3 +111,44 @@ def test_written_publication_list_is_the_same_from_two_processes(monkeypatch, fo
     acad_items.stable_line.__globals__["_settled"].cache_clear()  # the child's work is not cached here
     assert acad_items.publication_list(pubs, ["Ana García"]) == serial
     assert forks
+
+
+def _converted(site: str, to: str, out: Path) -> dict:
+    """Every file `migrate convert` writes, and its report (paths made relative)."""
+    from migrator.converting import run_convert
+
+    report = out.parent / (out.name + ".json")
+    run_convert(str(ROOT / site), to, str(out), False, False, False, str(report), None, "2026-11-23")
+    files = {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    files["report"] = report.read_text(encoding="utf-8").replace(str(out), "OUT")
+    return files
+
+
+@pytest.mark.parametrize("site, to", [(s, "academicpages" if "acad-homepage" in s or "ah-" in s else "acad-homepage")
+                                      for s in SITES])
+def test_convert_with_stale_nodes_found_by_a_child_writes_the_same_site(site, to, tmp_path, monkeypatch, forks):
+    from migrator.readers import read_loaded
+
+    monkeypatch.setenv("MIGRATE_JOBS", "1")
+    expected = _converted(site, to, tmp_path / "one")
+    monkeypatch.delenv("MIGRATE_JOBS")
+    assert not forks
+    monkeypatch.setattr(parallel, "MIN_DOCUMENTS", 0)
+    assert _converted(site, to, tmp_path / "two") == expected
+    assert forks, "the stale pass was not given to a child"
+
+
+def test_those_sites_take_both_ways_of_clustering():
+    """Sites with stale publications (clustered again without them) and sites without any (the
+    clusters of every publication, found while the child looks for stale nodes, are used)."""
+    import datetime as dt
+
+    from migrator.converting import stale_nodes
+    from migrator.readers import read_loaded
+
+    with_stale = []
+    for site in SITES:
+        loaded = read_loaded(str(ROOT / site))
+        stale = stale_nodes(loaded.site, loaded, dt.date(2026, 11, 23))
+        with_stale.append(any(id(p) in stale for p in loaded.site.publications))
+    assert any(with_stale) and not all(with_stale)

@@ -41,7 +41,7 @@ def drop_link_words(text: str) -> str:
         if len(label.split()) <= 2 and link_kind(label, "") != "other":
             return ""
         return match.group(0)
-    return _OPEN_BRACKET_END.sub("", MD_LINK.sub(drop, text)).strip() if MD_LINK.search(text) else text
+    return _OPEN_BRACKET_END.sub("", MD_LINK.sub(drop, text)).strip() if "](" in text and MD_LINK.search(text) else text
 
 
 def sentences(text: str) -> List[str]:

@@ -41,7 +41,7 @@ _LEADING_BREAK = re.compile(r"^\\\\")
 
 
 def _title_link(text: str) -> Optional[re.Match]:
-    match = MD_LINK.match(text)
+    match = MD_LINK.match(text) if "](" in text else None  # every link holds '](': skip the regex
     if match and not _LINK_WORDS.match(link_label(match.group(1))) and len(link_label(match.group(1))) > 6:
         return match
     return None
@@ -84,7 +84,7 @@ def _code_venue(prefix: str) -> str:
 
 def is_link_row(text: str) -> bool:
     """A line of links (and separators), possibly after a venue: '**Preprint** \\| [Paper](..) \\| [Code](..)'."""
-    links = list(MD_LINK.finditer(text))
+    links = list(MD_LINK.finditer(text)) if "](" in text else []
     if not links and "<a" in text:
         return bool(soup(text).find("a")) and not _TWO_COMMAS.search(strip_markup(text))
     return bool(links) and all(_LINK_WORDS.match(link_label(m.group(1))) or
@@ -93,7 +93,8 @@ def is_link_row(text: str) -> bool:
 
 def _only_links(text: str) -> bool:
     """Nothing but links and separators: '[PDF](..) | [Code](..)'."""
-    rest = MD_LINK.sub("", _HTML_LINK.sub("", text))
+    rest = _HTML_LINK.sub("", text) if "<" in text else text
+    rest = MD_LINK.sub("", rest) if "](" in rest else rest
     return rest != text and not _SEPARATOR_RUN.sub("", strip_markup(rest))
 
 
@@ -110,7 +111,8 @@ def _looks_like_authors(text: str, owners: List[str]) -> bool:
     names = [p.strip() for p in _NAME_SEPARATOR.split(plain) if p.strip()]
     if any(name_matches(_TRAILING_MARKS.sub("", n).strip(), owners) for n in names):
         return True
-    return len(names) >= 2 and sum(len(n.split()) <= 4 for n in names) >= len(names) - 1 and not MD_LINK.search(text)
+    return len(names) >= 2 and sum(len(n.split()) <= 4 for n in names) >= len(names) - 1 and \
+        not ("](" in text and MD_LINK.search(text))
 
 
 _LATEX_MARKS = {"dagger": "†", "ddagger": "‡", "ast": "*", "star": "*", "#": "#", "*": "*", "S": "§"}
