@@ -55,16 +55,18 @@ def previous_output(tmp_path: Path) -> Path:
 
 def fail_on_write(monkeypatch, exc: BaseException, after: int = 2) -> None:
     """Make the third file write raise `exc` (a full disk, a read-only folder, Ctrl-C)."""
-    calls = {"n": 0}
-    real = Path.write_bytes
+    from migrator import output_dir
 
-    def write_bytes(self, data):
+    calls = {"n": 0}
+    real = output_dir.write_bytes
+
+    def write_bytes(path, data):
         calls["n"] += 1
         if calls["n"] > after:
             raise exc
-        return real(self, data)
+        return real(path, data)
 
-    monkeypatch.setattr(Path, "write_bytes", write_bytes)
+    monkeypatch.setattr(output_dir, "write_bytes", write_bytes)
 
 
 def test_ctrl_c_during_convert_leaves_the_previous_output(tmp_path, monkeypatch, capsys):
