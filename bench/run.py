@@ -36,6 +36,7 @@ class Result:
         self.site, self.size, self.command = site, size, command
         self.wall = statistics.median(r[0] for r in runs)
         self.cpu = statistics.median(r[1] for r in runs)
+        self.system = statistics.median(r[4] for r in runs)
         self.rss_mb = statistics.median(r[2] for r in runs) / 1024
         self.codes = sorted({r[3] for r in runs})
         self.runs = len(runs)
@@ -43,7 +44,7 @@ class Result:
 
 def measure(argv: List[str], cwd: Optional[Path] = None, env: Optional[dict] = None,
             timeout: float = 900) -> tuple:
-    """(wall s, child CPU s, child peak RSS KB, exit status) of one process."""
+    """(wall s, child CPU s, child peak RSS KB, exit status, child system CPU s) of one process."""
     import threading
 
     start = time.perf_counter()
@@ -60,7 +61,7 @@ def measure(argv: List[str], cwd: Optional[Path] = None, env: Optional[dict] = N
     wall = time.perf_counter() - start
     killer.cancel()
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, proc.returncode
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, proc.returncode, usage.ru_stime
 
 
 def migrate_env() -> dict:
@@ -125,11 +126,11 @@ def label(size: int) -> str:
 
 
 def table(results: List[Result]) -> str:
-    lines = ["| site | command | runs | wall (median) | CPU (median) | peak RSS | exit |",
-             "|---|---|---:|---:|---:|---:|---|"]
+    lines = ["| site | command | runs | wall (median) | CPU (median) | of which system | peak RSS | exit |",
+             "|---|---|---:|---:|---:|---:|---:|---|"]
     for r in results:
         lines.append(f"| {r.site} | {r.command} | {r.runs} | {r.wall:.3f} s | {r.cpu:.3f} s | "
-                     f"{r.rss_mb:.0f} MB | {','.join(map(str, r.codes))} |")
+                     f"{r.system:.3f} s | {r.rss_mb:.0f} MB | {','.join(map(str, r.codes))} |")
     return "\n".join(lines)
 
 
