@@ -161,3 +161,30 @@ def test_link_helpers_skipping_their_regex_give_the_regex_answers():
             assert not inline.MD_LINK.search(text) and not inline.MD_IMAGE.search(text), text
         if "![" not in text:
             assert not inline.MD_IMAGE.search(text), text
+
+
+def test_line_tests_skipping_their_regex_give_the_regex_answers():
+    from migrator.readers import citation, pagelines
+
+    def block_end(lines, i):
+        text = lines[i][1].strip()
+        closer = None
+        if text.startswith("<!--"):
+            closer = "-->"
+        elif re.match(r"\{%-?\s*comment\s*-?%\}", text):
+            closer = "endcomment"
+        else:
+            for tag in ("style", "script"):
+                if re.match(r"<" + tag + r"\b", text, re.I):
+                    closer = "</" + tag
+        if closer is None:
+            return None
+        return next((j for j in range(i, len(lines)) if closer in lines[j][1].lower()), len(lines) - 1)
+
+    assert pagelines._BLOCK_TAGS == ("style", "script")
+    extra = [" <STYLE>", "\t{%- comment -%}", "{% comment %} x", "<scripts>", "<script>", "{{ x }}", " <!-- a"]
+    for text in [*_every_line(), *extra]:
+        lines = [(1, text), (2, "a </script> </style> --> {% endcomment %}")]
+        assert pagelines._block_end(lines, 0) == block_end(lines, 0), text
+        assert citation._strip_wrapping_emphasis(text) == citation._WRAPPING_EMPHASIS.sub(
+            lambda m: m.group(1) or m.group(2), text), text

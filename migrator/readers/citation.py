@@ -58,6 +58,8 @@ def sentences(text: str) -> List[str]:
 
 
 def _strip_wrapping_emphasis(text: str) -> str:
+    if "*" not in text and "_" not in text:  # the pattern's two marks
+        return text
     return _WRAPPING_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
 
 

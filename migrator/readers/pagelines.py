@@ -22,6 +22,8 @@ _WRAPPER = re.compile(r"^\s*(</?(div|section|article|span|center|p|ul|ol|table|t
 _ATTR = re.compile(r"^\s*\{:\s*[^}]*\}\s*$")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _BLOCK_TAGS = ("style", "script")
+_BLOCK_OPENINGS = [(tag, re.compile(r"<" + tag + r"\b", re.I)) for tag in _BLOCK_TAGS]
+_LIQUID_COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}")
 
 
 def liquid_blocks(lines: List[Line]) -> List[Tuple[int, int, str]]:
@@ -90,11 +92,11 @@ def _block_end(lines: List[Line], i: int):
     closer = None
     if text.startswith("<!--"):
         closer = "-->"
-    elif re.match(r"\{%-?\s*comment\s*-?%\}", text):
+    elif text.startswith("{") and _LIQUID_COMMENT.match(text):
         closer = "endcomment"
-    else:
-        for tag in _BLOCK_TAGS:
-            if re.match(r"<" + tag + r"\b", text, re.I):
+    elif text.startswith("<"):  # every line is asked: most start with neither mark
+        for tag, opening in _BLOCK_OPENINGS:
+            if opening.match(text):
                 closer = "</" + tag
     if closer is None:
         return None
