@@ -81,12 +81,14 @@ def main(argv: Optional[List[str]] = None) -> None:
     # walk all of it a dozen times (a fifth of a 10k-entry run) and find nothing. Young garbage
     # (parse trees) is still collected; peak memory measured within 6% of the default's.
     gc.set_threshold(10_000, 20, 100)
-    if argv is not None:  # called by a test or a program of its own
+    def run() -> None:
         guarded(lambda: _app()(args=args, prog_name="migrate"))
-        return
+
+    if argv is not None:  # called by a test or a program of its own
+        return run()
     lifetime.run_as_program()
     try:
-        guarded(lambda: _app()(args=args, prog_name="migrate"))
+        run()
     except SystemExit as done:
         lifetime.leave(done.code)
     lifetime.leave(0)

@@ -142,25 +142,26 @@ def test_link_helpers_skipping_their_regex_give_the_regex_answers():
         return line_end.sub("", text.rstrip()).strip()
 
     def label(text):
-        text = inline.MD_IMAGE.sub(lambda m: m.group(1), text)
+        text = inline.MD_IMAGE.regex.sub(lambda m: m.group(1), text)
         text = re.sub(r"<[^>]*>", "", text).replace("\\", "")
         return re.sub(r"\s+", " ", text.strip(" []*_`")).strip()
 
     assert md_image in mdlinks._IMAGE
+    md_link, inline_link = mdlinks.MD_LINK.regex, inline.MD_LINK.regex  # the regexes, not skipping
     for text in _every_line():
         assert list(mdlinks.md_links(text)) == [(m.group(1), m.group(4), m.start())
-                                                for m in mdlinks.MD_LINK.finditer(text)], text
-        assert mdlinks.unlink(text) == mdlinks.MD_LINK.sub(
-            lambda m: m.group(1), mdlinks.MD_IMAGE.sub(lambda m: m.group(1), text)), text
-        assert mdlinks.without_links(text) == mdlinks._HTML_A.sub(" ", mdlinks.MD_LINK.sub(" ", text)), text
-        assert citation.unlink(text) == html_link.sub(r"\1", citation.MD_LINK.sub(lambda m: m.group(1), text))
-        assert citation.remove_links(text) == html_link.sub("", citation.MD_LINK.sub("", text)), text
+                                                for m in md_link.finditer(text)], text
+        assert mdlinks.unlink(text) == md_link.sub(
+            lambda m: m.group(1), mdlinks.MD_IMAGE.regex.sub(lambda m: m.group(1), text)), text
+        assert mdlinks.without_links(text) == mdlinks._HTML_A.regex.sub(" ", md_link.sub(" ", text)), text
+        assert citation.unlink(text) == html_link.sub(r"\1", inline_link.sub(lambda m: m.group(1), text))
+        assert citation.remove_links(text) == html_link.sub("", inline_link.sub("", text)), text
         assert publist._strip_line(text) == strip_line(text), text
         assert inline.link_label(text) == label(text), text
-        if "](" not in text:  # inline.markdown_links returns at once
-            assert not inline.MD_LINK.search(text) and not inline.MD_IMAGE.search(text), text
+        if "](" not in text:  # inline.markdown_links finds nothing without a regex
+            assert not inline_link.search(text) and not inline.MD_IMAGE.regex.search(text), text
         if "![" not in text:
-            assert not inline.MD_IMAGE.search(text), text
+            assert not inline.MD_IMAGE.regex.search(text), text
 
 
 def test_line_tests_skipping_their_regex_give_the_regex_answers():
@@ -188,3 +189,20 @@ def test_line_tests_skipping_their_regex_give_the_regex_answers():
         assert pagelines._block_end(lines, 0) == block_end(lines, 0), text
         assert citation._strip_wrapping_emphasis(text) == citation._WRAPPING_EMPHASIS.sub(
             lambda m: m.group(1) or m.group(2), text), text
+
+
+def test_patterns_needing_a_mark_answer_as_their_regex_on_every_line():
+    """mdlinks.Needing skips the regex when the text lacks the mark: it must never skip a match."""
+    from migrator import mdlinks
+    from migrator.readers import citation, inline, pub_lines
+
+    patterns = [mdlinks.MD_LINK, mdlinks.MD_IMAGE, mdlinks._HTML_A, inline.MD_LINK, inline.MD_IMAGE,
+                citation._HTML_LINK, pub_lines._HTML_LINK]
+    spans = lambda found: [m.span() for m in found]  # noqa: E731
+    for text in _every_line():
+        for p in patterns:
+            assert spans(p.finditer(text)) == spans(p.regex.finditer(text)), (p.regex.pattern[:30], text)
+            assert p.sub("#", text) == p.regex.sub("#", text), text
+            for name in ("search", "match", "fullmatch"):
+                mine, theirs = getattr(p, name)(text), getattr(p.regex, name)(text)
+                assert (mine and mine.span()) == (theirs and theirs.span()), (name, text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
+from ..mdlinks import Needing
 from ..model import Publication, Span
 from .fields import link_kind, parse_authors, parse_venue
 from .inline import MD_LINK, line_links
@@ -13,7 +14,7 @@ _QUOTED = re.compile(r"[“\"]([^”\"]{8,})[”\"]")
 _BOLD = re.compile(r"\*\*([^*]+)\*\*|<(?:b|strong)>(.*?)</(?:b|strong)>", re.I)
 _CODE_VENUE = re.compile(r"^`+([^`]+)`+\s*")
 _INITIAL_END = re.compile(r"(?:^|[\s.\-])(?:[A-Z]|[A-Z][a-z]?\.[A-Z]|Jr|Sr|St|Dr|Prof)$")
-_HTML_LINK = re.compile(r"<a\b[^>]*>(.*?)</a>", re.I | re.S)
+_HTML_LINK = Needing(re.compile(r"<a\b[^>]*>(.*?)</a>", re.I | re.S), "<")
 _LABEL_MARKUP = re.compile(r"[\[\]*_`]")
 _OPEN_BRACKET_END = re.compile(r"\s*[\[(]?\s*$")
 _SENTENCE_END = re.compile(r"\.\s+|[.。](?=[\u4e00-\u9fff])")
@@ -25,13 +26,13 @@ _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 
 def unlink(text: str) -> str:
     """The fragment with links replaced by their labels."""
-    text = MD_LINK.sub(lambda m: m.group(1), text) if "](" in text else text
-    return _HTML_LINK.sub(r"\1", text) if "<" in text else text
+    text = MD_LINK.sub(lambda m: m.group(1), text)
+    return _HTML_LINK.sub(r"\1", text)
 
 
 def remove_links(text: str) -> str:
-    text = MD_LINK.sub("", text) if "](" in text else text
-    return _HTML_LINK.sub("", text) if "<" in text else text
+    text = MD_LINK.sub("", text)
+    return _HTML_LINK.sub("", text)
 
 
 def drop_link_words(text: str) -> str:
@@ -41,7 +42,7 @@ def drop_link_words(text: str) -> str:
         if len(label.split()) <= 2 and link_kind(label, "") != "other":
             return ""
         return match.group(0)
-    return _OPEN_BRACKET_END.sub("", MD_LINK.sub(drop, text)).strip() if "](" in text and MD_LINK.search(text) else text
+    return _OPEN_BRACKET_END.sub("", MD_LINK.sub(drop, text)).strip() if MD_LINK.search(text) else text
 
 
 def sentences(text: str) -> List[str]:

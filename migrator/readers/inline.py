@@ -10,6 +10,7 @@ import warnings
 from functools import lru_cache
 from typing import TYPE_CHECKING, List, Tuple
 
+from ..mdlinks import Needing
 from ..model import Badge, Link, Span
 from . import html_tree
 from .fields import link_kind
@@ -21,8 +22,8 @@ if TYPE_CHECKING:
 _URL = r"<?((?<=<)[^<>\n]*(?=>)|(?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+[\"'][^\"']*[\"'])?"
 _IMAGE = r"!\[([^\]]*)\]\(\s*" + _URL + r"\s*\)"
 _LABEL = r"((?:\\.|" + _IMAGE + r"|\[[^\]]*\]|[^\[\]\\])*)"
-MD_LINK = re.compile(r"(?<!!)\[" + _LABEL + r"\]\(\s*" + _URL + r"\s*\)")
-MD_IMAGE = re.compile(_IMAGE)
+MD_LINK = Needing(re.compile(r"(?<!!)\[" + _LABEL + r"\]\(\s*" + _URL + r"\s*\)"), "](")
+MD_IMAGE = Needing(re.compile(_IMAGE), "![")
 _TAG = re.compile(r"<[^>]*>")
 _BADGE_HOSTS = ("img.shields.io", "badge", "visitorbadge", "badgen.net")
 
@@ -60,7 +61,7 @@ def is_badge_image(url: str) -> bool:
 
 def link_label(label: str) -> str:
     """A link's visible text: escapes, brackets and emphasis removed."""
-    text = MD_IMAGE.sub(lambda m: m.group(1), label) if "![" in label else label
+    text = MD_IMAGE.sub(lambda m: m.group(1), label)
     text = (_TAG.sub("", text) if "<" in text else text).replace("\\", "")
     return " ".join(text.strip(" []*_`").split())
 
@@ -70,8 +71,6 @@ def markdown_links(text: str, span: Span) -> Tuple[List[Link], List[Badge]]:
     links: List[Link] = []
     badges: List[Badge] = []
     taken = []
-    if "](" not in text:  # held by every link and image
-        return links, badges
     for match in MD_LINK.finditer(text):
         label, url = match.group(1), match.group(4)
         where = Span(span.path, span.line, span.col + match.start(), span.line)
@@ -81,7 +80,7 @@ def markdown_links(text: str, span: Span) -> Tuple[List[Link], List[Badge]]:
         else:
             links.append(Link(kind=link_kind(link_label(label), url), url=url, label=link_label(label), span=where))
         taken.append((match.start(), match.end()))
-    for match in MD_IMAGE.finditer(text) if "![" in text else ():
+    for match in MD_IMAGE.finditer(text):
         if any(a <= match.start() < b for a, b in taken) or not is_badge_image(match.group(2)):
             continue
         where = Span(span.path, span.line, span.col + match.start(), span.line)

@@ -220,7 +220,9 @@ _EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
 def strip_markup(text: str) -> str:
     """Plain text of a short markdown/HTML fragment (emphasis, links, tags removed)."""
     # every reader strips the same titles, names and venues again and again: cache by the string
-    return _cached_strip(text) if isinstance(text, str) else _INLINE_TAG.sub("", text)  # TypeError
+    if not isinstance(text, str):  # not a string (a number from front matter): fails as it always did
+        return _INLINE_TAG.sub("", text)
+    return _cached_strip(text)
 
 
 def _strip(text: str) -> str:

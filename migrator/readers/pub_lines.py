@@ -10,6 +10,7 @@ import html
 import re
 from typing import List, Optional, Tuple
 
+from ..mdlinks import Needing
 from ..model import Publication, Span
 from .blocks import BULLET, Context
 from .fields import parse_authors, parse_venue
@@ -29,7 +30,7 @@ _BOLD = re.compile(r"^(\*\*|__)(?!\s)(.+?)(?<!\s)\1(?!\*)")
 _CAPITALS = re.compile(r"[A-Z]{2,}")
 _NEW = re.compile(r"new", re.I)
 _TWO_COMMAS = re.compile(r",.*,")
-_HTML_LINK = re.compile(r"<a\b.*?</a>", re.I | re.S)
+_HTML_LINK = Needing(re.compile(r"<a\b.*?</a>", re.I | re.S), "<")
 _SEPARATOR_RUN = re.compile(r"[\s|\\/,;·•\[\]()-]+")
 _VENUE_END = re.compile(r"\\\||\s\|\s|(?<!!)\[|<a\b|<strong><span")
 _UNDERLINE = re.compile(r"<u>|<ins>", re.I)
@@ -41,7 +42,7 @@ _LEADING_BREAK = re.compile(r"^\\\\")
 
 
 def _title_link(text: str) -> Optional[re.Match]:
-    match = MD_LINK.match(text) if "](" in text else None  # every link holds '](': skip the regex
+    match = MD_LINK.match(text)
     if match and not _LINK_WORDS.match(link_label(match.group(1))) and len(link_label(match.group(1))) > 6:
         return match
     return None
@@ -84,7 +85,7 @@ def _code_venue(prefix: str) -> str:
 
 def is_link_row(text: str) -> bool:
     """A line of links (and separators), possibly after a venue: '**Preprint** \\| [Paper](..) \\| [Code](..)'."""
-    links = list(MD_LINK.finditer(text)) if "](" in text else []
+    links = list(MD_LINK.finditer(text))
     if not links and "<a" in text:
         return bool(soup(text).find("a")) and not _TWO_COMMAS.search(strip_markup(text))
     return bool(links) and all(_LINK_WORDS.match(link_label(m.group(1))) or
@@ -93,8 +94,7 @@ def is_link_row(text: str) -> bool:
 
 def _only_links(text: str) -> bool:
     """Nothing but links and separators: '[PDF](..) | [Code](..)'."""
-    rest = _HTML_LINK.sub("", text) if "<" in text else text
-    rest = MD_LINK.sub("", rest) if "](" in rest else rest
+    rest = MD_LINK.sub("", _HTML_LINK.sub("", text))
     return rest != text and not _SEPARATOR_RUN.sub("", strip_markup(rest))
 
 
@@ -111,8 +111,7 @@ def _looks_like_authors(text: str, owners: List[str]) -> bool:
     names = [p.strip() for p in _NAME_SEPARATOR.split(plain) if p.strip()]
     if any(name_matches(_TRAILING_MARKS.sub("", n).strip(), owners) for n in names):
         return True
-    return len(names) >= 2 and sum(len(n.split()) <= 4 for n in names) >= len(names) - 1 and \
-        not ("](" in text and MD_LINK.search(text))
+    return len(names) >= 2 and sum(len(n.split()) <= 4 for n in names) >= len(names) - 1 and not MD_LINK.search(text)
 
 
 _LATEX_MARKS = {"dagger": "†", "ddagger": "‡", "ast": "*", "star": "*", "#": "#", "*": "*", "S": "§"}

@@ -35,7 +35,7 @@ _CLOSE = {"script": re.compile(r"</script", re.I), "style": re.compile(r"</style
 def visible_text(line: str) -> str:
     """The words a reader sees on a line: tags, Liquid, link targets, emphasis and bullets removed."""
     text = re.sub(r"{%.*?%}|{{.*?}}|<[^>]*>|!\[[^\]]*\]\([^)]*\)|{:[^}]*}", " ", line)
-    text = MD_LINK.sub(lambda m: m.group(1).strip("[]"), text) if "](" in text else text
+    text = MD_LINK.sub(lambda m: m.group(1).strip("[]"), text)
     text = re.sub(r"^\s*(?:#+|>|[-*+•]|\d+[.)])\s+", "", text)
     return re.sub(r"\s+", " ", re.sub(r"[*_`|\\]", " ", text)).strip()
 
