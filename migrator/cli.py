@@ -75,6 +75,10 @@ def main(argv: Optional[List[str]] = None) -> None:
     if args == ["--version"]:  # answered without importing the CLI framework
         print(f"migrate {__version__}")
         return
+    if argv is None:  # the program: compiled regexes come from the last run's (lifetime.leave saves them)
+        from . import regex_cache
+
+        regex_cache.install()
     from .crash import guarded
 
     # A run builds one large model that lives to the end: the default thresholds make the collector

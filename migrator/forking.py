@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import os
-import pickle
 import signal
 import sys
 from typing import Callable, List, Sequence, Tuple, TypeVar
@@ -63,6 +62,8 @@ def _parent(pid: int, here: Callable[[], T], there: Callable[[], R], read_end: i
     _, status = os.waitpid(pid, 0)
     if status == 0 and data:
         try:
+            import pickle  # not at the top: a run that never forks (a small site) need not load it
+
             return mine, pickle.loads(data)
         except Exception:  # noqa: BLE001 - a torn message: do the child's part here
             pass
@@ -86,6 +87,8 @@ def _child(work: Callable[[], object], read_end: int, write_end: int) -> None:
         from . import progress
 
         progress.silence()  # the parent owns the terminal
+        import pickle
+
         data = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(write_end, "wb") as pipe:
             pipe.write(data)

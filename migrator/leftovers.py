@@ -6,10 +6,10 @@ a line costs one dictionary look-up per word of the line, not one scan per phras
 from __future__ import annotations
 
 import json
+import pkgutil
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Dict, List, Optional, Tuple
 
 from .matching import fold, title_key
@@ -133,5 +133,5 @@ class Leftovers:
 @lru_cache(maxsize=1)
 def load() -> Leftovers:
     """The packaged data file, read once."""
-    text = resources.files("migrator").joinpath("data/leftovers.json").read_text(encoding="utf-8")
-    return Leftovers(json.loads(text))
+    data = pkgutil.get_data("migrator", "data/leftovers.json")  # importlib.resources: +4 ms of imports
+    return Leftovers(json.loads(data.decode("utf-8")))

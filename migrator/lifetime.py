@@ -45,6 +45,9 @@ def leave(code: object) -> None:
         _try_print(f"migrate: cannot write the output: {getattr(exc, 'strerror', None) or exc}")
         status = status or 2
     _try_print("")
+    from . import regex_cache
+
+    regex_cache.save()  # after the output: the user is not kept waiting for it
     os._exit(status)
 
 
