@@ -92,6 +92,29 @@ def test_acad_homepage_seed_keeps_the_owners_publications_and_links(tmp_path):
     assert "# 🔥 News" in text and "# 📝 Publications" in text and "üî" not in text
 
 
+def test_talk_and_course_pages_keep_their_text_on_the_one_page_theme(tmp_path):
+    """A talk or a course has a page of its own in academicpages and a list line in acad-homepage:
+    the page's text goes under the line, and front-matter links show the theme's words, not keys."""
+    site = tmp_path / "site"
+    (site / "_talks").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: T\nauthor:\n  name: Ada Tester\n"
+                                      "collections:\n  talks:\n    output: true\n")
+    (site / "_talks" / "2022-keynote.md").write_text(
+        '---\ntitle: "Deep learning for labor data"\ncollection: talks\ntype: "Keynote"\nvenue: "ACM EC"\n'
+        'date: 2022-01-05\nslidesurl: "https://example.org/slides.pdf"\n---\n'
+        "First paragraph of the abstract.\n\nSecond paragraph with a [link](https://example.org/x).\n")
+    assert convert(FIXTURES / "ap-collections", tmp_path / "fixture") in (0, 1)
+    text = (tmp_path / "fixture" / "_pages" / "about.md").read_text()
+    assert "A one-hour seminar." in text and "Second-year PhD field course." in text
+    assert "paperurl" not in text and "slidesurl" not in text
+    assert "[\\[Slides\\]](https://example.org/talk.pdf)" in text
+    assert convert(site, tmp_path / "out") in (0, 1)
+    back = read_site(str(tmp_path / "out"))
+    (talk,) = back.talks
+    assert "Keynote" in talk.text and "First paragraph of the abstract." in talk.text
+    assert "Second paragraph with a [link](https://example.org/x)." in talk.text
+
+
 def test_stale_content_is_dropped_unless_kept(tmp_path):
     from migrator.rules import BY_CODE
 

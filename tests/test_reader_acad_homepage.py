@@ -239,3 +239,18 @@ def test_links_in_notes_bullets_are_notes_not_the_papers_links(tmp_path):
     links = {p.title[:8]: [l.url for l in p.links] for p in site.publications}
     assert links == {"3D Human": ["/files/a.pdf"], "Polariza": ["/files/b.pdf", "x"]}
     assert all("code and data: [arXiv](https://arxiv.org/abs/2004.14899)" in p.notes for p in site.publications)
+
+
+def test_a_talk_s_abstract_below_its_line_is_its_text_not_its_fields(tmp_path):
+    (tmp_path / "_pages").mkdir()
+    (tmp_path / "_config.yml").write_text((FIXTURES / "seed-acad-homepage" / "_config.yml").read_text())
+    (tmp_path / "_pages" / "about.md").write_text(
+        "---\npermalink: /\n---\n# 💬 Invited Talks\n"
+        "- *2023.01*, My title, Big Conf \\| [\\[Slides\\]](https://example.org/s.pdf)\n\n"
+        "  Abstract with a [link](https://example.org/a).\n  Same paragraph.\n\n\n  Second paragraph.\n"
+        "- *2022.01*, Other talk,\n  Wrapped Event\n")
+    first, second = read_site(str(tmp_path)).talks
+    assert (first.title, first.event, first.date) == ("My title", "Big Conf", "2023-01")
+    assert [link.url for link in first.links] == ["https://example.org/s.pdf"]  # not the abstract's link
+    assert first.text.endswith("\n\nAbstract with a [link](https://example.org/a).\nSame paragraph.\n\nSecond paragraph.")
+    assert (second.title, second.event) == ("Other talk", "Wrapped Event")  # one paragraph: read as before

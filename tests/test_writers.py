@@ -187,3 +187,13 @@ def test_a_commented_out_loop_does_not_make_an_old_theme_page():
 
     assert not old_theme_page(page("{% comment %}", "{% for post in site.research %}", "{% endcomment %}"))
     assert old_theme_page(page("{% comment %}", "{% endcomment %}", "{% for post in site.research %}"))
+
+
+def test_page_text_under_a_list_line_keeps_its_words_and_no_block_structure():
+    from migrator.writers.acad_items import as_paragraphs
+
+    text = ("# Part 1\n>quoted\n| a | b |\n1. first\n2) second\n- item\n*emphasis* stays\n<div>x</div>\n"
+            "$$ x = 1 $$\n```\n---\nplain 3.5 words\n#tag")
+    assert as_paragraphs(text).split("\n") == [
+        "**Part 1**", "\\>quoted", "\\| a | b |", "1\\. first", "2\\) second", "\\- item", "*emphasis* stays",
+        "\\<div>x</div>", "\\$\\$ x = 1 $$", "\\`\\`\\`", "\\-\\-\\-", "plain 3.5 words", "**tag**"]

@@ -21,6 +21,12 @@ LINK_KEYS = {"paperurl": "paper", "pdf": "pdf", "pdfurl": "pdf", "slidesurl": "s
              "codeurl": "code", "code": "code", "github": "code", "bibtexurl": "other", "videourl": "video",
              "video": "video", "posterurl": "poster", "arxiv": "arxiv", "doi": "doi", "projecturl": "project",
              "link": "other", "url": "other", "talk_url": "video", "dataurl": "data", "blogurl": "blog"}
+LINK_LABELS = {"paperurl": "Paper", "pdf": "PDF", "pdfurl": "PDF", "slidesurl": "Slides", "slides": "Slides",
+               "codeurl": "Code", "code": "Code", "github": "Code", "bibtexurl": "BibTeX", "videourl": "Video",
+               "video": "Video", "posterurl": "Poster", "arxiv": "arXiv", "doi": "DOI", "projecturl": "Project",
+               "link": "Link", "url": "Link", "talk_url": "Video", "dataurl": "Data", "blogurl": "Blog"}
+"""The words the theme shows for each front-matter link (its buttons: 'Download Paper', 'Download
+Slides', ...): a link's visible text, where the key itself ('paperurl') is not."""
 _PAREN_YEAR = re.compile(r"\(\s*\d{4}[a-z]?\s*\)")
 _NAME_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})-")
 
@@ -57,7 +63,7 @@ def item_links(front: Dict[str, Any], span: Span, key_lines: Dict[str, int]) -> 
             if key == "doi" and not url.startswith("http"):
                 url = "https://doi.org/" + url
             found = link_kind(key, url) if kind == "other" else kind
-            links.append(Link(kind=found, url=url, label=key, span=span.at(key_lines.get(key, 1))))
+            links.append(Link(kind=found, url=url, label=LINK_LABELS[key], span=span.at(key_lines.get(key, 1))))
     return links
 
 

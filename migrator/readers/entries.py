@@ -38,6 +38,24 @@ def _dated(lines: List[Line]) -> Tuple[str, str, str]:
     return raw, rest, "\n".join(t for _, t in body)
 
 
+def _head(lines: List[Line]) -> Tuple[List[Line], str]:
+    """An entry's first paragraph (its fields) and the markdown of the paragraphs below it (a talk's
+    abstract, a course's description; one blank line kept between paragraphs)."""
+    for k in range(1, len(lines)):
+        if not lines[k][1].strip() and any(t.strip() for _, t in lines[k + 1:]):
+            below = [t.strip() for _, t in lines[k + 1:]]
+            below = [t for i, t in enumerate(below) if t or (i and below[i - 1])]
+            return lines[:k], "\n".join(below).strip("\n")
+    return lines, ""
+
+
+def _dated_head(lines: List[Line]) -> Tuple[List[Line], str, str, str]:
+    """(first paragraph's lines, date, rest) as `_dated` reads the first paragraph, and the entry's markdown."""
+    head, below = _head(lines)
+    raw, rest, text = _dated(head)
+    return head, raw, rest, (text + "\n\n" + below if below and text else text)
+
+
 def honor(lines: List[Line], ctx: Context, kind: str) -> list:
     raw, rest, text = _dated(lines)
     return [Honor(name=plain_text(rest), date=iso_date(raw), text=text, span=span_of(lines, ctx))] if text else []
@@ -95,7 +113,7 @@ def experience(lines: List[Line], ctx: Context, kind: str) -> list:
 
 
 def talk(lines: List[Line], ctx: Context, kind: str) -> list:
-    raw, rest, text = _dated(lines)
+    head, raw, rest, text = _dated_head(lines)
     if not text:
         return []
     main = re.split(r"\s*(?:\\\||\s\|\s)\s*", rest)[0]
@@ -105,7 +123,7 @@ def talk(lines: List[Line], ctx: Context, kind: str) -> list:
     else:
         pieces = split_parts(main)
         title, event = (pieces[0], ", ".join(pieces[1:])) if pieces else ("", "")
-    links, _ = entry_links(lines, ctx.path)
+    links, _ = entry_links(head, ctx.path)  # slides, video; links inside an abstract stay in its text
     return [Talk(title=plain_text(title), event=plain_text(event), date=iso_date(raw), links=links, text=text,
                  span=span_of(lines, ctx))]
 
@@ -137,7 +155,7 @@ def project(lines: List[Line], ctx: Context, kind: str) -> list:
 
 
 def teaching(lines: List[Line], ctx: Context, kind: str) -> list:
-    raw, rest, text = _dated(lines)
+    _, raw, rest, text = _dated_head(lines)
     if not text:
         return []
     entry = Teaching(date=iso_date(raw), text=text, span=span_of(lines, ctx))

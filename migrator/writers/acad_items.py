@@ -194,12 +194,13 @@ def experience_line(item: Experience) -> str:
 def talk_line(item: Talk) -> str:
     if item.text.strip() and not item.url:  # a line read from a list: written back as it was
         return _bullet(item.text)
-    fields = [f for f in (item.title, item.event, item.location) if f]
+    kind = item.talk_type if item.talk_type.lower() not in item.title.lower() else ""
+    fields = [f for f in (item.title, kind, item.event, item.location) if f]
     when = theme_date(item.date)
     text = ", ".join(([f"*{when}*"] if when else []) + fields)
     for link in item.links:
         text += f" \\| [\\[{link.label.strip('[]') or link.kind}\\]]({link.url})"
-    return _bullet(text)
+    return _with_page_text(text, item)
 
 
 def teaching_line(item: Teaching) -> str:
@@ -207,7 +208,37 @@ def teaching_line(item: Teaching) -> str:
         return _bullet(item.text)
     fields = [f for f in (item.title, item.role, item.institution, item.location) if f]
     when = theme_date(item.date)
-    return _bullet(", ".join(([f"*{when}*"] if when else []) + fields))
+    return _with_page_text(", ".join(([f"*{when}*"] if when else []) + fields), item)
+
+
+_HEADING = re.compile(r"\s*#{1,6}(.*?)[\s#]*$")
+_BLOCK_OPENER = re.compile(r"(\s*)(\d+(?=[.)](?:\s|$))|[-*+](?=\s|$)|[>|<]|\$\$|`{3,}|~{3,}|([-=*_])\3{2,}(?=\s*$))")
+
+
+def as_paragraphs(page_text: str) -> str:
+    """A page's text made to stay inside one list item and read back as that item's text: headings
+    become bold lines, and the marks that would open a list, quote, table, HTML block, fence, math
+    block or rule are escaped (the words and links stay; the page's layout does not)."""
+    lines = []
+    for line in page_text.strip().split("\n"):
+        heading = _HEADING.match(line)
+        if heading:
+            lines.append(f"**{heading.group(1).strip()}**" if heading.group(1).strip() else "")
+            continue
+        found = _BLOCK_OPENER.match(line)
+        if found:
+            mark = found.group(2)
+            escaped = mark + "\\" if mark[0].isdigit() else "".join("\\" + c for c in mark)
+            line = found.group(1) + escaped + line[found.end():]
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _with_page_text(line: str, item) -> str:
+    """A collection item's line with its page's text below it, inside the list item: the one-page
+    theme has no page of its own for a talk or a course."""
+    page_text = as_paragraphs(item.text)
+    return _bullet(line + ("\n\n" + page_text if page_text else ""))
 
 
 def project_line(item: Project) -> str:
