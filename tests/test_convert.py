@@ -115,6 +115,15 @@ def test_talk_and_course_pages_keep_their_text_on_the_one_page_theme(tmp_path):
     assert "Second paragraph with a [link](https://example.org/x)." in talk.text
 
 
+def test_a_portfolio_item_keeps_its_page_text_beside_its_excerpt(tmp_path):
+    assert convert(FIXTURES / "clean-academicpages", tmp_path / "out") in (0, 1)
+    text = (tmp_path / "out" / "_pages" / "about.md").read_text()
+    assert "A toolkit for probing morphology in language models" in text
+    assert "on [GitHub](https://github.com/maralindqvist/morph-probe)" in text
+    assert convert(tmp_path / "out", tmp_path / "again") in (0, 1)
+    assert (tmp_path / "again" / "_pages" / "about.md").read_text() == text
+
+
 def test_stale_content_is_dropped_unless_kept(tmp_path):
     from migrator.rules import BY_CODE
 

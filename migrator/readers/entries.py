@@ -129,7 +129,8 @@ def talk(lines: List[Line], ctx: Context, kind: str) -> list:
 
 
 def project(lines: List[Line], ctx: Context, kind: str) -> list:
-    body = clean_lines(lines)
+    head, below = _head(lines)
+    body = clean_lines(head)
     if not body:
         return []
     raw, head = leading_date(body[0][1])
@@ -151,6 +152,8 @@ def project(lines: List[Line], ctx: Context, kind: str) -> list:
     if more and len(plain_text(more[0]).split()) <= 12:
         entry.role = more.pop(0)
     entry.description = "\n".join([d for d in [entry.description] + more if d])
+    if below:  # paragraphs below the entry's line: more of its description
+        entry.description = (entry.description + "\n\n" + below).strip("\n")
     return [entry]
 
 

@@ -211,8 +211,8 @@ def teaching_line(item: Teaching) -> str:
     return _with_page_text(", ".join(([f"*{when}*"] if when else []) + fields), item)
 
 
-_HEADING = re.compile(r"\s*#{1,6}(.*?)[\s#]*$")
-_BLOCK_OPENER = re.compile(r"(\s*)(\d+(?=[.)](?:\s|$))|[-*+](?=\s|$)|[>|<]|\$\$|`{3,}|~{3,}|([-=*_])\3{2,}(?=\s*$))")
+_HEADING = re.compile(r"#{1,6}(.*?)[\s#]*$")
+_BLOCK_OPENER = re.compile(r"\d+(?=[.)](?:\s|$))|[-*+](?=\s|$)|[>|<]|\$\$|`{3,}|~{3,}|([-=*_])\1{2,}(?=\s*$)")
 
 
 def as_paragraphs(page_text: str) -> str:
@@ -221,15 +221,15 @@ def as_paragraphs(page_text: str) -> str:
     block or rule are escaped (the words and links stay; the page's layout does not)."""
     lines = []
     for line in page_text.strip().split("\n"):
+        line = line.strip()  # indentation would make code blocks or nest in the item, and is read back without
         heading = _HEADING.match(line)
         if heading:
             lines.append(f"**{heading.group(1).strip()}**" if heading.group(1).strip() else "")
             continue
         found = _BLOCK_OPENER.match(line)
         if found:
-            mark = found.group(2)
-            escaped = mark + "\\" if mark[0].isdigit() else "".join("\\" + c for c in mark)
-            line = found.group(1) + escaped + line[found.end():]
+            mark = found.group(0)
+            line = (mark + "\\" if mark[0].isdigit() else "".join("\\" + c for c in mark)) + line[found.end():]
         lines.append(line)
     return "\n".join(lines)
 
@@ -254,7 +254,9 @@ def project_line(item: Project) -> str:
 
 def portfolio_line(item: PortfolioItem) -> str:
     text = f"**{item.title}**"
-    summary = (item.excerpt or item.body).strip()
-    if summary:
-        text += ": " + re.sub(r"\n{2,}", "\n", summary)
+    excerpt, body = item.excerpt.strip(), item.body.strip()
+    if excerpt or body:
+        text += ": " + re.sub(r"\n{2,}", "\n", excerpt or body)
+    if excerpt and body:  # the page's own text, below the excerpt (the one-page theme has no page for it)
+        text += "\n\n" + as_paragraphs(body)
     return _bullet(text)
