@@ -197,3 +197,18 @@ def test_page_text_under_a_list_line_keeps_its_words_and_no_block_structure():
     assert as_paragraphs(text).split("\n") == [
         "**Part 1**", "\\>quoted", "\\| a | b |", "1\\. first", "2\\) second", "\\- item", "*emphasis* stays",
         "\\<div>x</div>", "\\$\\$ x = 1 $$", "\\`\\`\\`", "\\-\\-\\-", "plain 3.5 words", "**tag**"]
+
+
+def test_a_paper_box_keeps_notes_that_hold_a_heading_and_a_paragraph_ending_in_a_link():
+    from migrator.model import Person, Publication, Venue
+    from migrator.readers.pub_lines import is_link_row
+    from migrator.writers.acad_items import _stable_entry
+
+    abstract = ("In situations where explicit communication is limited, collaborators act by learning to infer "
+                "meaning behind their partner's actions and to convey private information. "
+                "[[pdf]](https://arxiv.org/abs/1810.04444)")
+    assert not is_link_row(abstract) and is_link_row("**NeurIPS 2023** \\| [[pdf]](https://a.org/p.pdf)")
+    pub = Publication(title="Learning to Communicate Implicitly", authors=[Person(name="Ada Tester")],
+                      venue=Venue(label="AAAI 2020", raw="AAAI 2020"), notes="### Abstract:\n" + abstract)
+    text = _stable_entry(pub, ["Ada Tester"])
+    assert "Abstract:" in text and abstract in text and "###" not in text

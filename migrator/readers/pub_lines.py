@@ -89,7 +89,12 @@ def is_link_row(text: str) -> bool:
     if not links and "<a" in text:
         return bool(soup(text).find("a")) and not _TWO_COMMAS.search(strip_markup(text))
     return bool(links) and all(_LINK_WORDS.match(link_label(m.group(1))) or
-                               is_badge_image(m.group(4)) or m.group(1).startswith("!") for m in links)
+                               is_badge_image(m.group(4)) or m.group(1).startswith("!") for m in links) \
+        and len(strip_markup(MD_LINK.sub(" ", text)).split()) <= ROW_WORDS  # not a paragraph ending in '[pdf](..)'
+
+
+ROW_WORDS = 16
+"""Words a link row may hold besides its links: a venue ('IEEE Transactions on ... (TPAMI), 2023')."""
 
 
 def _only_links(text: str) -> bool:

@@ -92,7 +92,8 @@ def paper_box(pub: Publication) -> List[str]:
     row = [f"[{_link_text(pub, link)}]({md_url(link.url)})" for link in pub.links if link.url not in pub.notes]
     row += [f"<img src='{b.image.replace(chr(39), '%27')}' alt=\"{_attr(b.alt or 'sym')}\" height=\"90%\">"
             for b in pub.badges]
-    notes = [line for line in pub.notes.strip("\n").split("\n") if line.strip()]
+    # a heading would end the box's section on reading back (and a bold line start another paper)
+    notes = [_plain_heading(line) for line in pub.notes.strip("\n").split("\n") if line.strip()]
     if row and not is_link_row(" ".join(row)):
         notes.insert(0, " ".join(row))  # read back as the first line of the notes, so written there
     elif row:
@@ -215,6 +216,16 @@ _HEADING = re.compile(r"#{1,6}(.*?)[\s#]*$")
 _BLOCK_OPENER = re.compile(r"\d+(?=[.)](?:\s|$))|[-*+](?=\s|$)|[>|<]|\$\$|`{3,}|~{3,}|([-=*_])\1{2,}(?=\s*$)")
 
 
+def _plain_heading(line: str) -> str:
+    heading = _HEADING.match(line.strip())
+    return line if not heading else heading.group(1).strip()
+
+
+def _bold_heading(line: str) -> str:
+    heading = _HEADING.match(line.strip())
+    return line if not heading else f"**{heading.group(1).strip()}**" if heading.group(1).strip() else ""
+
+
 def as_paragraphs(page_text: str) -> str:
     """A page's text made to stay inside one list item and read back as that item's text: headings
     become bold lines, and the marks that would open a list, quote, table, HTML block, fence, math
@@ -222,9 +233,8 @@ def as_paragraphs(page_text: str) -> str:
     lines = []
     for line in page_text.strip().split("\n"):
         line = line.strip()  # indentation would make code blocks or nest in the item, and is read back without
-        heading = _HEADING.match(line)
-        if heading:
-            lines.append(f"**{heading.group(1).strip()}**" if heading.group(1).strip() else "")
+        if _HEADING.match(line):
+            lines.append(_bold_heading(line))
             continue
         found = _BLOCK_OPENER.match(line)
         if found:
