@@ -87,8 +87,14 @@ def save() -> None:
     tmp = f"{_path}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(_path), exist_ok=True)
-        with open(tmp, "wb") as handle:
-            marshal.dump((_header(), table), handle)
+        data = marshal.dumps((_header(), table))
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)  # as importlib writes a .pyc
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+        finally:
+            os.close(fd)
         os.replace(tmp, _path)  # a reader sees the old file or the new one, never half of one
         _missed = 0
     except (OSError, ValueError):
