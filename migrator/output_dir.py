@@ -86,10 +86,12 @@ def write_tree(out: Path, files: Dict[str, Content], copies: Dict[str, Path], ke
         shutil.rmtree(build, ignore_errors=True)
 
 
-def write_bytes(path: str, data: bytes) -> None:
+def write_bytes(path: str, data: bytes, new: bool = False) -> None:
     """`Path(path).write_bytes(data)` in three system calls, not six (no buffer object, terminal
-    test or seek): 10,000 files are written in 0.3 s less on this machine's disk."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0), 0o666)
+    test or seek): 10,000 files are written in 0.3 s less on this machine's disk. `new`: fail if
+    the path exists (a symlink planted there is not followed)."""
+    flags = os.O_EXCL if new else os.O_TRUNC
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | flags | getattr(os, "O_CLOEXEC", 0), 0o666)
     try:
         view = memoryview(data)
         while view:

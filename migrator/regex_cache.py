@@ -87,14 +87,9 @@ def save() -> None:
     tmp = f"{_path}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(_path), exist_ok=True)
-        data = marshal.dumps((_header(), table))
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)  # as importlib writes a .pyc
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-        finally:
-            os.close(fd)
+        from .output_dir import write_bytes
+
+        write_bytes(tmp, marshal.dumps((_header(), table)), new=True)  # as importlib writes a .pyc
         os.replace(tmp, _path)  # a reader sees the old file or the new one, never half of one
         _missed = 0
     except (OSError, ValueError):
