@@ -213,11 +213,19 @@ def dedupe(nodes: List, clusters: List[List], merged: Merged) -> List:
         for other in group[1:]:
             merged.fate[id(other)] = ("merged", f"same entry as {where(group[0].span)}")
             merged.outputs[id(other)] = group[0]
+            _gain_links(group[0], other)
         if len(group) > 1:
             merged.records.append({"title": getattr(group[0], "institution", "") or getattr(group[0], "organisation", "")
                                    or getattr(group[0], "title", "") or getattr(group[0], "text", ""),
                                    "entries": [where(n.span) for n in group], "chose": {"kept": where(group[0].span)}})
     return [n for n in nodes if id(n) in keep]
+
+
+def _gain_links(kept, other) -> None:
+    """The links only a merged copy had (the CV's job line links the lab, the about page's does not)."""
+    if hasattr(kept, "links"):
+        urls = {link.url for link in kept.links}
+        kept.links.extend(link for link in other.links if link.url not in urls and not urls.add(link.url))
 
 
 def split_periods(clusters: List[List]) -> List[List]:

@@ -125,6 +125,7 @@ class Education:
     end: str = doc("end date, ISO, or 'present'", "")
     location: str = doc("city or country", "")
     text: str = doc("other text of the entry (advisor, thesis, ...)", "")
+    links: List[Link] = doc("links written in the entry (institution, advisor, thesis, ...)", factory=list)
     span: Span = doc("the entry", factory=Span)
 
 
@@ -141,6 +142,7 @@ class Experience:
     location: str = doc("city or country", "")
     internship: bool = doc("listed as an internship", False)
     text: str = doc("description markdown", "")
+    links: List[Link] = doc("links written in the entry (organisation, host, project, ...)", factory=list)
     span: Span = doc("the entry", factory=Span)
 
 

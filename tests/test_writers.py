@@ -212,3 +212,24 @@ def test_a_paper_box_keeps_notes_that_hold_a_heading_and_a_paragraph_ending_in_a
                       venue=Venue(label="AAAI 2020", raw="AAAI 2020"), notes="### Abstract:\n" + abstract)
     text = _stable_entry(pub, ["Ada Tester"])
     assert "Abstract:" in text and abstract in text and "###" not in text
+
+
+def test_links_of_a_degree_or_job_are_put_back_on_their_words():
+    from migrator.model import Education, Experience, Link
+    from migrator.writers.acad_items import education_line, experience_line
+    from migrator.writers.readback import stable_line
+
+    phd = Education(degree="Ph.D", field="Mathematical Morphology", institution="Ecole des Mines de Paris",
+                    start="1993", text="(manuscript)", links=[
+                        Link(url="http://www.mines-paristech.eu/", label="Ecole des Mines de Paris"),
+                        Link(url="https://example.org/thesis.pdf", label="(manuscript)"),
+                        Link(url="https://example.org/elsewhere", label="not in the line")])
+    line = stable_line(education_line, phd, "education")
+    assert "[Ecole des Mines de Paris](http://www.mines-paristech.eu/)" in line
+    assert "[(manuscript)](https://example.org/thesis.pdf)" in line
+    assert "[not in the line](https://example.org/elsewhere)" in line  # its text is not there: added
+    job = Experience(organisation="Pika", role="Research Intern", hosts=["Chenlin Meng"], start="2024-01", links=[
+        Link(url="https://pika.art", label="Pika"), Link(url="https://example.org/chenlin", label="Chenlin Meng")])
+    line = stable_line(experience_line, job, "experience")
+    assert "[Pika](https://pika.art)" in line and "(Host: Chenlin Meng)" in line  # hosts stay readable as hosts
+    assert "[Chenlin Meng](https://example.org/chenlin)" in line

@@ -9,6 +9,7 @@ from ..model import Education, Span
 from .blocks import Context, indent
 from .dates import is_date_text, iso_range, leading_date, trailing_date
 from .entry_parts import DEGREE, INSTITUTION, clean_lines, is_place, plain_text, span_of, split_parts
+from .inline import entry_links
 from .markdown import Line, strip_markup
 
 
@@ -83,6 +84,7 @@ def education(lines: List[Line], ctx: Context, kind: str) -> list:
         _fill_education(entry, body[0][1])
         for _, text in body[1:]:
             _add_education_line(entry, text)
+        entry.links = entry_links(lines, ctx.path)[0]
         return [entry]
     # an institution line, then degree / date lines (several degrees at one place)
     institution = plain_text(body[0][1])
@@ -105,6 +107,7 @@ def education(lines: List[Line], ctx: Context, kind: str) -> list:
     for k, (start, record) in enumerate(records):
         end = records[k + 1][0] - 1 if k + 1 < len(records) else lines[-1][0]
         record.span = Span(ctx.path, start, indent(lines[0][1]) + 1 if k == 0 else 1, end)
+        record.links = entry_links([ln for ln in lines if start <= ln[0] <= end], ctx.path)[0]
         out.append(record)
     return out
 

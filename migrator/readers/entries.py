@@ -109,6 +109,7 @@ def experience(lines: List[Line], ctx: Context, kind: str) -> list:
                 text.append(line)
         entry.text = "\n".join(text)
     entry.internship = entry.internship or bool(re.search(r"\bintern(ship)?\b|实习", entry.role, re.I))
+    entry.links = entry_links(lines, ctx.path)[0]
     return [entry]
 
 

@@ -5,7 +5,8 @@ import re
 from typing import List
 
 from ..forking import fork_map
-from ..model import (Education, Experience, Honor, NewsItem, PortfolioItem, Project, Publication,
+from ..mdlinks import MD_LINK
+from ..model import (Education, Experience, Honor, Link, NewsItem, PortfolioItem, Project, Publication,
                      Talk, Teaching)
 from ..readers.pub_lines import is_link_row
 from ..venues import badge_label
@@ -175,21 +176,42 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _entry(when: str, parts: List[str]) -> str:
-    """'*2019.06 - 2022.04*, part, part.' with empty parts left out."""
+def _entry(when: str, parts: List[str], links: List[Link] = (), apart: List[str] = ()) -> str:
+    """'*2019.06 - 2022.04*, part, part.' with empty parts left out, the entry's links on their words."""
     parts = [_one_line(p) for p in parts if p and p.strip()]
-    return _bullet(", ".join(([f"*{when}*"] if when else []) + parts).rstrip(".") + ".")
+    return _bullet(linked(", ".join(([f"*{when}*"] if when else []) + parts).rstrip(".") + ".", links, apart))
+
+
+def linked(line: str, links: List[Link], apart: List[str] = ()) -> str:
+    """`line` with the entry's links that it lost put back: the reader keeps a degree's or job's
+    fields as plain text and its links apart. A link already in the line stays as it is; another
+    goes on the first plain occurrence of its text, or after the line when its text is not there
+    or is one of `apart` (hosts: '(Host: A, B)' must stay plain to read back as hosts)."""
+    for link in links:
+        if not link.url or link.url in line:
+            continue
+        label = link.label.strip()
+        label = label if label and not re.search(r"[\[\]\n]", label) else link.kind
+        taken = [m.span() for m in MD_LINK.finditer(line)]
+        at = line.find(label) if label not in apart else -1
+        while at >= 0 and any(a <= at < b or a < at + len(label) <= b for a, b in taken):
+            at = line.find(label, at + 1)
+        target = f"[{label}]({md_url(link.url)})"
+        line = line[:at] + target + line[at + len(label):] if at >= 0 else f"{line} {target}"
+    return line
 
 
 def education_line(item: Education) -> str:
     degree = item.degree + (f" in {item.field}" if item.field and item.field not in item.degree else "")
-    return _entry(date_range(item.start, item.end), [degree, item.institution, item.text, item.location])
+    return _entry(date_range(item.start, item.end), [degree, item.institution, item.text, item.location],
+                  item.links)
 
 
 def experience_line(item: Experience) -> str:
     hosts = f" (Host: {', '.join(item.hosts)})" if item.hosts else ""
     first, second = (item.organisation, item.role + hosts) if item.role else (item.organisation + hosts, "")
-    return _entry(date_range(item.start, item.end), [first, second, item.text, item.location])
+    return _entry(date_range(item.start, item.end), [first, second, item.text, item.location], item.links,
+                  item.hosts)
 
 
 def talk_line(item: Talk) -> str:
