@@ -233,3 +233,16 @@ def test_links_of_a_degree_or_job_are_put_back_on_their_words():
     line = stable_line(experience_line, job, "experience")
     assert "[Pika](https://pika.art)" in line and "(Host: Chenlin Meng)" in line  # hosts stay readable as hosts
     assert "[Chenlin Meng](https://example.org/chenlin)" in line
+
+
+def test_academicpages_publication_keeps_its_image_and_badges_and_files_journals_as_journal_articles():
+    from migrator.model import Badge, Publication, Venue
+    from migrator.writers.academicpages import _publication
+
+    journal = Publication(title="Radar-camera fusion", venue=Venue(raw="IEEE Transactions on Intelligent Transportation Systems"),
+                          image="/images/paper_03.png", badges=[Badge(image="https://img.shields.io/x.svg", url="https://github.com/x/y", alt="stars")])
+    text = _publication(journal, "_publications/2022-01-01-radar.md")
+    assert 'category: "manuscripts"' in text
+    assert "![Radar-camera fusion](/images/paper_03.png) [![stars](https://img.shields.io/x.svg)](https://github.com/x/y)" in text
+    conference = Publication(title="A paper", venue=Venue(raw="ICLR 2024", label="ICLR 2024"))
+    assert 'category: "conferences"' in _publication(conference, "_publications/2024-01-01-a-paper.md")

@@ -117,7 +117,7 @@ def _publication(pub: Publication, path: str) -> str:
     venue = pub.venue.name or pub.venue.raw or badge_label(pub.venue) if pub.venue else ""
     paper = next((l.url for l in pub.links if l.kind in ("paper", "pdf", "arxiv", "doi")), "")
     keyed, rest = _link_keys(pub, paper)
-    category = pub.category or ("manuscripts" if not pub.venue or pub.venue.preprint else "conferences")
+    category = pub.category or _category(pub)
     authors = items.author_html(pub)
     values = {"title": pub.title, "collection": "publications", "category": category,
               "permalink": f"/publication/{stem}", "date": _full_date(pub.date or _year(pub)),
@@ -128,7 +128,31 @@ def _publication(pub: Publication, path: str) -> str:
                   for l in rest]
     if link_lines:
         text = text[:-4] + "links:\n" + "\n".join(link_lines) + "\n---\n"
-    return text + ("\n" + pub.notes.strip() + "\n" if pub.notes.strip() else "")
+    body = [part for part in (_figure(pub), pub.notes.strip()) if part]
+    return text + ("\n" + "\n\n".join(body) + "\n" if body else "")
+
+
+_JOURNAL = re.compile(r"\b(?:journal|transactions|letters|reviews?|magazine|annals|bulletin|pnas|"
+                      r"proceedings of the (?:national|royal) )", re.I)
+
+
+def _category(pub: Publication) -> str:
+    """The theme's `publication_category` keys: 'manuscripts' (shown as Journal Articles, and
+    where preprints go), 'conferences' (Conference Papers)."""
+    venue = pub.venue
+    if venue is None or venue.preprint:
+        return "manuscripts"
+    return "manuscripts" if _JOURNAL.search(" ".join((venue.name, venue.raw, venue.label))) else "conferences"
+
+
+def _figure(pub: Publication) -> str:
+    """The paper's teaser image and star badges, shown on its page (the theme has no field that
+    a publication's page displays for them)."""
+    shown = [f"![{pub.title}]({items.md_url(pub.image)})"] if pub.image else []
+    for badge in pub.badges:
+        image = f"![{badge.alt or 'badge'}]({items.md_url(badge.image)})"
+        shown.append(f"[{image}]({items.md_url(badge.url)})" if badge.url else image)
+    return " ".join(shown)
 
 
 LINK_KEYS = {"pdf": "pdfurl", "code": "codeurl", "slides": "slidesurl", "video": "videourl",
