@@ -246,3 +246,14 @@ def test_academicpages_publication_keeps_its_image_and_badges_and_files_journals
     assert "![Radar-camera fusion](/images/paper_03.png) [![stars](https://img.shields.io/x.svg)](https://github.com/x/y)" in text
     conference = Publication(title="A paper", venue=Venue(raw="ICLR 2024", label="ICLR 2024"))
     assert 'category: "conferences"' in _publication(conference, "_publications/2024-01-01-a-paper.md")
+
+
+def test_a_link_without_usable_text_goes_after_the_line_not_on_a_word():
+    from migrator.model import Experience, Link
+    from migrator.writers.acad_items import linked
+
+    line = linked("- *2020*, Other Lab, other work.", [Link(kind="other", url="https://a.org", label="![logo](l.png)"),
+                                                        Link(kind="other", url="https://b.org", label="")])
+    assert line == "- *2020*, Other Lab, other work. [other](https://a.org) [other](https://b.org)"
+    assert linked("Pikachu Lab at Pika", [Link(url="https://pika.art", label="Pika")]) == \
+        "Pikachu Lab at [Pika](https://pika.art)"

@@ -191,11 +191,12 @@ def linked(line: str, links: List[Link], apart: List[str] = ()) -> str:
         if not link.url or link.url in line:
             continue
         label = link.label.strip()
-        label = label if label and not re.search(r"[\[\]\n]", label) else link.kind
+        has_text = bool(label) and not re.search(r"[\[\]\n]", label)  # not an image's link
+        label = label if has_text else link.kind or "link"
         taken = [m.span() for m in MD_LINK.finditer(line)]
-        at = line.find(label) if label not in apart else -1
-        while at >= 0 and any(a <= at < b or a < at + len(label) <= b for a, b in taken):
-            at = line.find(label, at + 1)
+        words = re.compile(r"(?<!\w)" + re.escape(label) + r"(?!\w)")  # 'Pika', not inside 'Pikachu'
+        at = next((m.start() for m in words.finditer(line) if has_text and label not in apart
+                   and not any(a < m.end() and m.start() < b for a, b in taken)), -1)
         target = f"[{label}]({md_url(link.url)})"
         line = line[:at] + target + line[at + len(label):] if at >= 0 else f"{line} {target}"
     return line
