@@ -130,8 +130,8 @@ def talk(lines: List[Line], ctx: Context, kind: str) -> list:
 
 
 def project(lines: List[Line], ctx: Context, kind: str) -> list:
-    head, below = _head(lines)
-    body = clean_lines(head)
+    paragraph, below = _head(lines)
+    body = clean_lines(paragraph)
     if not body:
         return []
     raw, head = leading_date(body[0][1])
