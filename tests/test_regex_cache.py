@@ -61,8 +61,9 @@ def test_every_pattern_of_a_run_is_the_pattern_a_normal_compile_gives(tmp_path, 
     cache = tmp_path / "regex.bin"
     commands = []
     for site in FIXTURES:
-        commands += [["lint", str(site), "--format", "json"], ["dump", str(site)],
-                     ["convert", str(site), "--to", "json", "--out", str(tmp_path / site.name)]]
+        commands += [["lint", str(site), "--format", "json"], ["dump", str(site)]]
+        commands += [["convert", str(site), "--to", to, "--out", str(tmp_path / to / site.name)]
+                     for to in ("json", "acad-homepage", "academicpages")]
     run_with_cache(cache, *commands)
     table = entries(cache)
     assert len(table) > 300  # ours, PyYAML's, the standard library's
