@@ -257,3 +257,16 @@ def test_a_link_without_usable_text_goes_after_the_line_not_on_a_word():
     assert line == "- *2020*, Other Lab, other work. [other](https://a.org) [other](https://b.org)"
     assert linked("Pikachu Lab at Pika", [Link(url="https://pika.art", label="Pika")]) == \
         "Pikachu Lab at [Pika](https://pika.art)"
+
+
+def test_academicpages_publication_shows_links_the_theme_has_no_key_for():
+    from migrator.model import Link, Publication, Venue
+    from migrator.writers.academicpages import _publication
+
+    pub = Publication(title="A paper", venue=Venue(raw="ICLR 2024", label="ICLR 2024"), links=[
+        Link(kind="pdf", url="https://a.org/p.pdf", label="PDF"), Link(kind="arxiv", url="https://arxiv.org/abs/2401.00001", label="arXiv"),
+        Link(kind="project", url="https://a.org/project", label="Project"), Link(kind="other", url="https://a.org/x", label="")])
+    text = _publication(pub, "_publications/2024-01-01-a-paper.md")
+    assert 'paperurl: "https://a.org/p.pdf"' in text and 'projecturl: "https://a.org/project"' in text
+    assert "links:" not in text  # a front-matter list the theme shows nowhere
+    assert "\n[arXiv](https://arxiv.org/abs/2401.00001) [other](https://a.org/x)\n" in text
