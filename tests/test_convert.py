@@ -124,6 +124,15 @@ def test_a_portfolio_item_keeps_its_page_text_beside_its_excerpt(tmp_path):
     assert (tmp_path / "again" / "_pages" / "about.md").read_text() == text
 
 
+def test_portfolio_items_stay_a_collection_on_academicpages_and_a_second_conversion_changes_nothing(tmp_path):
+    assert convert(FIXTURES / "clean-academicpages", tmp_path / "once", to="academicpages") in (0, 1)
+    item = (tmp_path / "once" / "_portfolio" / "morph-probe.md").read_text()
+    assert 'collection: "portfolio"' in item and "on [GitHub](https://github.com/maralindqvist/morph-probe)" in item
+    assert "## Portfolio" not in (tmp_path / "once" / "_pages" / "about.md").read_text()
+    assert convert(tmp_path / "once", tmp_path / "twice", to="academicpages") in (0, 1)
+    assert files_of(tmp_path / "once") == files_of(tmp_path / "twice")
+
+
 def test_stale_content_is_dropped_unless_kept(tmp_path):
     from migrator.rules import BY_CODE
 

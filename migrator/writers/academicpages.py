@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Dict, List
 
-from ..model import Publication, Site, Talk, Teaching
+from ..model import PortfolioItem, Publication, Site, Talk, Teaching
 from ..urls import slugify
 from ..venues import badge_label
 from . import Output, WriteOptions
@@ -13,12 +13,13 @@ from . import acad_items as items
 from .academicpages_templates import CONFIG, COPIED, listing
 from .assets import avatar_file, local_path
 from .pages import carried_pages, carry_posts, front_matter, page_text, quote, source_nav_entries
+from .readback import stable_line
 from .site_config import finish_site
 
 ABOUT = "_pages/about.md"
 SECTIONS = [("news", "News", items.news_line), ("education", "Education", items.education_line),
             ("experience", "Experience", items.experience_line), ("honors", "Honors and Awards", items.honor_line),
-            ("projects", "Projects", items.project_line), ("portfolio", "Portfolio", items.portfolio_line)]
+            ("projects", "Projects", items.project_line)]
 
 
 def write(site: Site, options: WriteOptions) -> Output:
@@ -43,6 +44,10 @@ def write(site: Site, options: WriteOptions) -> Output:
         path = _unique(names, "_teaching", _stem(course.date, course.title))
         out.files[path] = _course(course, path)
         out.place(course, "mapped", path)
+    for item in site.portfolio:  # the theme's own collection, so a second conversion reads them back as such
+        path = _unique(names, "_portfolio", _stem("", item.title))
+        out.files[path] = _portfolio_item(item, path)
+        out.place(item, "mapped", path)
     carried = carried_pages(site, about_path)
     body: List[str] = []
     for section in site.sections:
@@ -55,7 +60,8 @@ def write(site: Site, options: WriteOptions) -> Output:
     for kind, heading, render in SECTIONS:
         nodes = getattr(site, kind)
         if nodes:
-            body.extend([f"## {heading}", ""] + [render(n) for n in nodes] + [""])
+            # each line as it reads back, so a second conversion writes it unchanged
+            body.extend([f"## {heading}", ""] + [stable_line(render, n, kind) for n in nodes] + [""])
             for node in nodes:
                 out.place(node, "mapped", ABOUT)
     head = front_matter({"permalink": "/", "title": "About", "author_profile": True,
@@ -63,7 +69,8 @@ def write(site: Site, options: WriteOptions) -> Output:
     out.files[ABOUT] = head + "\n" + "\n".join(body).strip("\n") + "\n"
     nav = []
     for collection, title, permalink in (("publications", "Publications", "/publications/"),
-                                         ("talks", "Talks", "/talks/"), ("teaching", "Teaching", "/teaching/")):
+                                         ("talks", "Talks", "/talks/"), ("teaching", "Teaching", "/teaching/"),
+                                         ("portfolio", "Portfolio", "/portfolio/")):
         if any(p.startswith(f"_{collection}/") for p in out.files):
             out.files[f"_pages/{collection}.md"] = listing(title, permalink, collection)
             nav.append((title, permalink))
@@ -191,6 +198,13 @@ def _talk(talk: Talk, path: str) -> str:
     body = talk.text.strip()
     links = " | ".join(f"[{l.label.strip('[]') or l.kind}]({l.url})" for l in talk.links)
     return front_matter(values) + "\n" + "\n\n".join(t for t in (body, links) if t) + "\n"
+
+
+def _portfolio_item(item: PortfolioItem, path: str) -> str:
+    stem = path.rsplit("/", 1)[-1][:-3]
+    values = {"title": item.title, "excerpt": item.excerpt.strip(), "collection": "portfolio",
+              "permalink": f"/portfolio/{stem}"}
+    return front_matter(values) + "\n" + (item.body.strip() + "\n" if item.body.strip() else "")
 
 
 def _course(course: Teaching, path: str) -> str:
