@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import os
 import shutil
 import signal
@@ -102,7 +103,7 @@ def run_site(name: str, size: int, site: Path, theme: str, args, work: Path, out
     `migrate` is timed too ("create files"), in the same place, right after."""
     migrate = migrate_exe()
     out_root = Path(tempfile.mkdtemp(prefix=f"{name}-", dir=outputs_root))
-    outputs = (out_root / f"out-{n}" for n in range(10**6))
+    outputs = (out_root / f"out-{n}" for n in itertools.count())
     commands: Dict[str, tuple] = {}
     if "lint" in args.commands:
         commands["lint"] = ([migrate, "lint", str(site)], None, migrate_env())

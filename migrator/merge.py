@@ -223,9 +223,13 @@ def dedupe(nodes: List, clusters: List[List], merged: Merged) -> List:
 
 def _gain_links(kept, other) -> None:
     """The links only a merged copy had (the CV's job line links the lab, the about page's does not)."""
-    if hasattr(kept, "links"):
-        urls = {link.url for link in kept.links}
-        kept.links.extend(link for link in other.links if link.url not in urls and not urls.add(link.url))
+    if not hasattr(kept, "links"):
+        return
+    urls = {link.url for link in kept.links}
+    for link in other.links:
+        if link.url not in urls:
+            kept.links.append(link)
+            urls.add(link.url)
 
 
 def split_periods(clusters: List[List]) -> List[List]:

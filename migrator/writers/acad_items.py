@@ -61,7 +61,7 @@ def publication_html(pub: Publication) -> List[str]:
     if pub.links:
         lines.append(f'{pad}<div style="display: inline">')
         for link in pub.links:
-            text = _link_text(pub, link)
+            text = link_text(link, pub.title)
             lines.append(f'{pad}    <a href="{_attr(link.url)}"> [{_text(text)}]</a>')
         lines.append(f"{pad}</div>")
     for shield in pub.badges:
@@ -90,11 +90,12 @@ def paper_box(pub: Publication) -> List[str]:
     if label:  # on a line of its own, so the reader never takes a note for the venue
         lines.extend([f"`{label}`", ""])
     # links written inside the notes are read from there again: not repeated in the row
-    row = [f"[{_link_text(pub, link)}]({md_url(link.url)})" for link in pub.links if link.url not in pub.notes]
+    row = [f"[{link_text(link, pub.title)}]({md_url(link.url)})" for link in pub.links if link.url not in pub.notes]
     row += [f"<img src='{b.image.replace(chr(39), '%27')}' alt=\"{_attr(b.alt or 'sym')}\" height=\"90%\">"
             for b in pub.badges]
     # a heading would end the box's section on reading back (and a bold line start another paper)
-    notes = [_plain_heading(line) for line in pub.notes.strip("\n").split("\n") if line.strip()]
+    notes = [line if _heading_text(line) is None else _heading_text(line)
+             for line in pub.notes.strip("\n").split("\n") if line.strip()]
     if row and not is_link_row(" ".join(row)):
         notes.insert(0, " ".join(row))  # read back as the first line of the notes, so written there
     elif row:
@@ -108,9 +109,11 @@ def md_url(url: str) -> str:
     return f"<{url}>" if re.search(r"\s", url) else url
 
 
-def _link_text(pub: Publication, link) -> str:
+def link_text(link: Link, title: str = "") -> str:
+    """The words a link is shown with: its own text, or its kind where the text is empty, the
+    entry's title, too long for a links row, or holds brackets a markdown link cannot."""
     text = link.label.strip().strip("[]*")
-    return link.kind if not text or text == pub.title or len(text) > 40 else text
+    return link.kind if not text or text == title or len(text) > 40 or re.search(r"[\[\]\n]", text) else text
 
 
 def _box_text(pub: Publication) -> str:
@@ -193,13 +196,30 @@ def linked(line: str, links: List[Link], apart: List[str] = ()) -> str:
         label = link.label.strip()
         has_text = bool(label) and not re.search(r"[\[\]\n]", label)  # not an image's link
         label = label if has_text else link.kind or "link"
-        taken = [m.span() for m in MD_LINK.finditer(line)]
-        words = re.compile(r"(?<!\w)" + re.escape(label) + r"(?!\w)")  # 'Pika', not inside 'Pikachu'
-        at = next((m.start() for m in words.finditer(line) if has_text and label not in apart
-                   and not any(a < m.end() and m.start() < b for a, b in taken)), -1)
+        at = _plain_word(line, label) if has_text and label not in apart else -1
         target = f"[{label}]({md_url(link.url)})"
         line = line[:at] + target + line[at + len(label):] if at >= 0 else f"{line} {target}"
     return line
+
+
+def _plain_word(line: str, words: str) -> int:
+    """Where `words` first stand on their own in `line` ('Pika', not inside 'Pikachu') outside a
+    markdown link, or -1. (No regex per label: patterns made from a site's text would fill the
+    compiled-regex cache.)"""
+    taken = [m.span() for m in MD_LINK.finditer(line)]
+    at = line.find(words)
+    while at >= 0:
+        end = at + len(words)
+        glued = (at > 0 and _joined(line[at - 1], words[0])) or (end < len(line) and _joined(words[-1], line[end]))
+        if not glued and not any(a < end and at < b for a, b in taken):
+            return at
+        at = line.find(words, at + 1)
+    return -1
+
+
+def _joined(left: str, right: str) -> bool:
+    """Two characters side by side that belong to one word."""
+    return (left.isalnum() or left == "_") and (right.isalnum() or right == "_")
 
 
 def education_line(item: Education) -> str:
@@ -239,14 +259,10 @@ _HEADING = re.compile(r"#{1,6}(.*?)[\s#]*$")
 _BLOCK_OPENER = re.compile(r"\d+(?=[.)](?:\s|$))|[-*+](?=\s|$)|[>|<]|\$\$|`{3,}|~{3,}|([-=*_])\1{2,}(?=\s*$)")
 
 
-def _plain_heading(line: str) -> str:
+def _heading_text(line: str):
+    """The text of a markdown heading line ('## Abstract:' -> 'Abstract:'), None for other lines."""
     heading = _HEADING.match(line.strip())
-    return line if not heading else heading.group(1).strip()
-
-
-def _bold_heading(line: str) -> str:
-    heading = _HEADING.match(line.strip())
-    return line if not heading else f"**{heading.group(1).strip()}**" if heading.group(1).strip() else ""
+    return heading.group(1).strip() if heading else None
 
 
 def as_paragraphs(page_text: str) -> str:
@@ -256,8 +272,9 @@ def as_paragraphs(page_text: str) -> str:
     lines = []
     for line in page_text.strip().split("\n"):
         line = line.strip()  # indentation would make code blocks or nest in the item, and is read back without
-        if _HEADING.match(line):
-            lines.append(_bold_heading(line))
+        heading = _heading_text(line)
+        if heading is not None:
+            lines.append(f"**{heading}**" if heading else "")
             continue
         found = _BLOCK_OPENER.match(line)
         if found:

@@ -133,14 +133,9 @@ def _publication(pub: Publication, path: str) -> str:
     text = front_matter(values)
     # links without a key of the theme's (arXiv next to a PDF, a project page, ...): a row on the
     # paper's page, where the theme shows them (it shows no other front matter list)
-    row = " ".join(f"[{_link_text(l)}]({items.md_url(l.url)})" for l in rest if l.url not in pub.notes)
+    row = " ".join(f"[{items.link_text(l, pub.title)}]({items.md_url(l.url)})" for l in rest if l.url not in pub.notes)
     body = [part for part in (_figure(pub), row, pub.notes.strip()) if part]
     return text + ("\n" + "\n\n".join(body) + "\n" if body else "")
-
-
-def _link_text(link) -> str:
-    label = link.label.strip().strip("[]")
-    return label if label and len(label) <= 40 and not re.search(r"[\[\]\n]", label) else link.kind
 
 
 _JOURNAL = re.compile(r"\b(?:journal|transactions|letters|reviews?|magazine|annals|bulletin|pnas|"
