@@ -94,7 +94,7 @@ class Publication:
     category: str = doc("category from front matter (academicpages: manuscripts, conferences, books)", "")
     selected: bool = doc("listed as a selected publication (on the about page)", False)
     date: str = doc("publication date, ISO (YYYY, YYYY-MM or YYYY-MM-DD)", "")
-    citation: str = doc("citation text, if given", "")
+    citation: str = doc("citation as given (a collection item's `citation:` is HTML, as the theme shows it)", "")
     image: str = doc("teaser image (acad-homepage paper-box)", "")
     notes: str = doc("further markdown of the entry (bullets, excerpt, abstract)", "")
     url: str = doc("output URL of the item's own page (collection items)", "")

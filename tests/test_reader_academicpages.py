@@ -260,3 +260,47 @@ def test_html_publication_entries():
     assert sorted(link.kind for link in pub.links) == ["code", "paper"]
     page = next(p for p in site.pages if p.path == "_pages/publications.md")
     assert not [m for m in page.structure if 31 <= m.span.line <= 42]
+
+
+def test_collection_citation_as_the_theme_writes_it(tmp_path):
+    """`&quot;Title&quot;` quotes the title (the theme's own samples); the citation is kept as
+    written, HTML and all, since the theme shows it as HTML; links keep their front matter order."""
+    (tmp_path / "_config.yml").write_text("title: x\nauthor:\n  name: Jane Roe\ncollections: [publications]\n")
+    (tmp_path / "_publications").mkdir()
+    (tmp_path / "_publications" / "p.md").write_text(
+        "---\ntitle: \"Predicting Condensation\"\ncollection: publications\n"
+        "citation: 'Payne-Dwyer, Jane Roe et al., &quot;Predicting Condensation.&quot; <i>Phys. Rev. Lett.</i> (2023)'\n"
+        "projecturl: https://a.org/project\npaperurl: https://a.org/paper.pdf\n---\n")
+    pub = read_site(str(tmp_path), "academicpages").publications[0]
+    assert [a.name for a in pub.authors] == ["Payne-Dwyer", "Jane Roe"]
+    assert pub.citation.endswith("<i>Phys. Rev. Lett.</i> (2023)")
+    assert [l.kind for l in pub.links] == ["project", "paper"]
+
+
+def test_cv_page_entries_in_other_shapes_than_the_template(tmp_path):
+    (tmp_path / "_config.yml").write_text("title: x\n")
+    (tmp_path / "_pages").mkdir()
+    (tmp_path / "_pages" / "cv.md").write_text(
+        "---\npermalink: /cv/\n---\n\nEducation\n======\n"
+        "* **PhD Student**, Economics, University of Michigan - Ann Arbor\n"
+        "* **Probationer Research Student**, Economics, Lady Margaret Hall - University of Oxford (2019-20)\n"
+        "* Ph.D in Version Control Theory, GitHub University, 2018 (expected)\n"
+        "* B.S. in Informatics, [ISEP](http://isep.ipp.pt/), 2018. Grade: 17 out of 20.\n\n"
+        "Work experience\n======\n* 2019-20: Tutor, University of Oxford.\n"
+        "* 2018-present: Full Professor, CentraleSup&eacute;lec, Paris\n  * Teaching Optimisation\n")
+    site = read_site(str(tmp_path), "academicpages")
+    got = [(e.degree, e.field, e.institution, e.start, e.end, e.text) for e in site.education]
+    assert got == [("PhD Student", "Economics", "University of Michigan - Ann Arbor", "", "", ""),
+                   ("Probationer Research Student", "Economics", "Lady Margaret Hall - University of Oxford",
+                    "2019", "2020", ""),
+                   ("Ph.D", "Version Control Theory", "GitHub University", "", "2018", "(expected)"),
+                   ("B.S.", "Informatics", "ISEP", "", "2018", "Grade: 17 out of 20")]
+    assert [(j.role, j.start, j.end) for j in site.experience][:1] == [("Tutor, University of Oxford.", "2019", "2020")]
+    assert not [s for s in site.sections if s.title in ("Education", "Work experience") and s.markdown.strip()]
+
+
+def test_an_entity_ends_no_field():
+    from migrator.readers.entry_parts import split_parts
+
+    assert split_parts("Full Professor, CentraleSup&eacute;lec; Universit&#233; Paris") == \
+        ["Full Professor", "CentraleSup&eacute;lec", "Universit&#233; Paris"]

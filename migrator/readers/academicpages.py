@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from typing import List
 
 from ..loader import Document, LoadedSite
-from ..model import CONTENT_LISTS, Markup, Problem, Span
+from ..model import CONTENT_LISTS, Education, Experience, Markup, Problem, Span
 from . import collections as collection_items
 from . import cv, cvmarkdown
 from .blocks import Context, add_nodes, parse_section
 from .datafiles import read_data_files
+from .entry_parts import DEGREE, INSTITUTION
 from .fields import clean_heading, owner_names, section_kind
 from .markdown import Line, Section, split_sections
 from .pagelines import claimed_by, leftovers, rule_markups, structure
@@ -162,9 +163,21 @@ def read_section(kind: str, section: Section, ctx: ReadContext) -> None:
         ctx.doc.page.structure.extend(found.structure)
         taken = found.publications + found.structure
     elif ctx.page_role == "cv" and kind in ("education", "experience", "internships") and \
-            cvmarkdown.read_entries(kind, lines, path):
-        taken = cvmarkdown.read_entries(kind, lines, path)
-        getattr(site, "education" if kind == "education" else "experience").extend(taken)
+            (template := cvmarkdown.read_entries(kind, lines, path)):
+        nodes = getattr(site, "education" if kind == "education" else "experience")
+        first = len(nodes)
+        nodes.extend(template)
+        # entries in another shape than the template's ('* **PhD Student**, Economics, University
+        # of Michigan', undated) are read as on any other page, not left as text
+        inside = claimed_by(template)
+        rest = Section(title=section.title, level=section.level, heading_lines=section.heading_lines,
+                       lines=[ln for ln in lines if ln[0] not in inside])
+        # only what looks like a degree or a dated job: a course list or a job under an Education
+        # heading (a heading that does not render) stays text
+        others = [n for n in parse_section(kind, rest, Context(path=path, owners=ctx.owners)) if plausible(n)]
+        add_nodes(site, ctx.doc.page, others)
+        taken = template + others
+        nodes[first:] = sorted(nodes[first:], key=lambda node: node.span.line)  # in the page's order
     elif kind not in ("", "other", "about"):
         taken = read_structured(kind, section, lines, ctx)
     role = free_role(kind, section.title, ctx)
@@ -172,6 +185,14 @@ def read_section(kind: str, section: Section, ctx: ReadContext) -> None:
         if kind == "publications" and _FOOTNOTE.search(free.markdown) and len(free.markdown) < 300:
             free.role = "footnote"
         site.sections.append(free)
+
+
+def plausible(node: object) -> bool:
+    """A degree names a degree or a school; a job has a date."""
+    if isinstance(node, Education):
+        words = " ".join((node.degree, node.field, node.institution))
+        return bool(DEGREE.search(words) or any(p.search(words) for p in INSTITUTION))
+    return bool(node.start) if isinstance(node, Experience) else True
 
 
 def free_role(kind: str, title: str, ctx: ReadContext) -> str:

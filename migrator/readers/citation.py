@@ -113,6 +113,7 @@ def parse_citation(text: str, where: Span, owners: List[str], span: Span) -> Opt
         return None
     if authors:
         pub.authors = parse_authors(authors, owners)
+    venue = venue.strip(" ,;")  # 'Preprint on [arXiv](..), [HAL](..)' without its links
     venue_text = strip_markup(code_venue.group(1)) if code_venue else venue
     if venue_text:
         pub.venue = parse_venue(venue_text)

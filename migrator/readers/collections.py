@@ -5,6 +5,7 @@ span covers the whole file.
 """
 from __future__ import annotations
 
+import html
 import re
 from typing import Any, Dict, List
 
@@ -57,8 +58,8 @@ def body_text(doc: Document) -> str:
 
 def item_links(front: Dict[str, Any], span: Span, key_lines: Dict[str, int]) -> List[Link]:
     links = []
-    for key, kind in LINK_KEYS.items():
-        url = text_of(front.get(key))
+    for key in [key for key in front if key in LINK_KEYS]:  # in the order written: a writer keeps it
+        kind, url = LINK_KEYS[key], text_of(front.get(key))
         if url and (key not in ("url", "link", "doi", "arxiv") or "/" in url or key == "doi"):
             if key == "doi" and not url.startswith("http"):
                 url = "https://doi.org/" + url
@@ -101,7 +102,7 @@ def publication(doc: Document, ctx, title: str, date: str, body: str, span: Span
     front = doc.page.front_matter
     pub = Publication(title=title, date=date, source="collection", url=doc.page.url, span=span,
                       category=text_of(front.get("category")) or text_of(front.get("pubtype")),
-                      citation=strip_markup(text_of(front.get("citation"))))
+                      citation=text_of(front.get("citation")).strip())  # HTML, as the theme shows it
     venue = text_of(front.get("venue")) or text_of(front.get("journal"))
     if venue:
         pub.venue = parse_venue(venue)
@@ -114,7 +115,7 @@ def publication(doc: Document, ctx, title: str, date: str, body: str, span: Span
     if text_of(authors):
         pub.authors = parse_authors(text_of(authors), ctx.owners)
     elif pub.citation:
-        names, _, _ = split_citation(text_of(front.get("citation")), ctx.owners)
+        names, _, _ = split_citation(html.unescape(pub.citation), ctx.owners)  # the theme's &quot;Title&quot;
         names = _PAREN_YEAR.sub("", names).strip(" .,")
         if names:
             pub.authors = parse_authors(names, ctx.owners)

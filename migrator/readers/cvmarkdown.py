@@ -10,6 +10,7 @@ import re
 from typing import List, Optional
 
 from ..model import Education, Experience, Span
+from .dates import is_date_text, iso_range
 from .fields import parse_range
 from .markdown import Line, strip_markup
 from .publist import BULLET, Entry, split_items
@@ -18,6 +19,7 @@ _HOSTS = re.compile(r"^(supervisors?|advisors?|mentors?|hosts?|managers?|pi)\s*:
 _YEARS = re.compile(r"(?:(?:[A-Za-z]+\.?\s+)?(?:19|20)\d\d)(?:\s*(?:-|–|—|to)\s*(?:(?:[A-Za-z]+\.?\s+)?(?:19|20)\d\d|"
                     r"present|now|today|\d\d\b))?", re.I)
 _DEGREE = re.compile(r"^(.*?)\s+(?:in|of)\s+(.+)$")
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 
 
 def read_entries(kind: str, lines: List[Line], path: str) -> list:
@@ -52,12 +54,17 @@ def education(entry: Entry, path: str) -> Optional[Education]:
         start, end = short.group(1), short.group(1)[:2] + short.group(2)
     if not end:  # a single year is when the degree was (or will be) awarded
         start, end = "", start
-    degree_part, institution = parts[0], ", ".join(parts[1:at])
+    # 'Lady Margaret Hall - University of Oxford (2019-20)': words before the date name the place;
+    # words after it ('2018 (expected)', '2018. Grade: 17/20') are a note
+    before = parts[at][:found.start()].strip(" ([.,;:")
+    after = _EMPTY_BRACKETS.sub("", parts[at][found.end():].lstrip(")]")).strip(" .,;:")
+    names = parts[1:at] + ([before] if before else [])
+    degree_part, institution = parts[0], ", ".join(names)
     match = _DEGREE.match(degree_part)
     degree, field = (match.group(1), match.group(2)) if match else (degree_part, "")
-    if not match and at > 2:  # 'MSc, Economics, KU Leuven, 2018'
-        field, institution = parts[1], ", ".join(parts[2:at])
-    rest = ", ".join(parts[at:]).replace(found.group(0), "", 1).strip(" .,")
+    if not match and len(names) > 1:  # 'MSc, Economics, KU Leuven, 2018'
+        field, institution = names[0], ", ".join(names[1:])
+    rest = ", ".join(([after] if after else []) + parts[at + 1:]).strip(" .,")
     return Education(institution=institution, degree=degree.strip(), field=field.strip(), start=start, end=end,
                      text="\n".join(([rest] if rest else []) + _items(entry)[1:]), span=_span(entry, path))
 
@@ -68,6 +75,8 @@ def experience(entry: Entry, path: str, kind: str) -> Optional[Experience]:
     if not head:
         return None
     start, end = parse_range(head.group(1))
+    if not start and is_date_text(head.group(1)):  # '2019-20: Tutor'
+        start, end = iso_range(head.group(1))
     if not start:
         return None
     node = Experience(role=head.group(2).strip(), start=start, end=end, internship=kind == "internships",

@@ -13,7 +13,7 @@ DEGREE = re.compile(r"(ph\.?\s?d|doctor|doctoral|d\.phil|master|m\.?\s?sc|m\.?\s
                      r"b\.?\s?eng|b\.?\s?tech|m\.?\s?tech|undergraduate|postgraduate|graduate student|mba|"
                      r"candidate|student|diploma|licen[cs]e|exchange|visiting|joint|博士|硕士|本科|学士)"
                      r"|\b(MS|BS|MA|BA|BE|ME|M\.S\.?|B\.S\.?|M\.A\.?|B\.A\.?|B\.E\.?|M\.E\.?)\b", re.I)
-INSTITUTION = [re.compile(p, re.I) for p in (r"univ|大学", r"college|institut|academy|polytechnic|学院|研究院",
+INSTITUTION = [re.compile(p, re.I) for p in (r"univ|大学", r"college|institu|istitut|academy|polytechnic|学院|研究院",
                                               r"school|lab|中学|学校")]
 ROLE = re.compile(r"\b(intern|internship|professor|researcher|scientist|engineer|assistant|fellow|student|"
                    r"scholar|postdoc\w*|lecturer|director|manager|developer|member|head|lead|consultant|analyst|"
@@ -43,13 +43,16 @@ def span_of(lines: List[Line], ctx: Context) -> Span:
     return Span(ctx.path, lines[0][0], indent(lines[0][1]) + 1, lines[-1][0])
 
 
+_ENTITY_OPEN = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#x[0-9A-Fa-f]+)$")  # 'Sup&eacute' before its ';'
+
+
 def split_parts(text: str) -> List[str]:
     """Split at commas (ASCII or full-width) outside brackets, links and tags."""
     parts, depth, current = [], 0, ""
     for ch in text:
         depth += ch in "([<{" and 1 or 0
         depth -= ch in ")]>}" and depth > 0 and 1 or 0
-        if ch in ",，;；" and depth == 0:
+        if ch in ",，;；" and depth == 0 and not (ch == ";" and _ENTITY_OPEN.search(current)):
             parts.append(current)
             current = ""
         else:

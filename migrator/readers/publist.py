@@ -71,7 +71,7 @@ def split_items(lines: List[Line]) -> List[object]:
             blank = True
             continue
         bullet = BULLET.match(text)
-        indent = len(text) - len(text.lstrip())
+        indent = _indent(text)
         if bullet and (current is None or indent <= current.indent + 1):
             current = Entry([(number, text)], indent)
             out.append(current)
@@ -85,6 +85,13 @@ def split_items(lines: List[Line]) -> List[object]:
             out.append(("text", (number, text)))
         blank = False
     return out
+
+
+def _indent(text: str) -> int:
+    """Columns before the text: a tab reaches the next multiple of 4, as in markdown (a tab-indented
+    '\t* Supervisor: ...' is a sub-item, not an entry of its own)."""
+    lead = text[:len(text) - len(text.lstrip())]
+    return len(lead.expandtabs(4)) if "\t" in lead else len(lead)
 
 
 def _span(path: str, lines: List[Line]) -> Span:
