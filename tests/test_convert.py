@@ -133,6 +133,32 @@ def test_portfolio_items_stay_a_collection_on_academicpages_and_a_second_convers
     assert files_of(tmp_path / "once") == files_of(tmp_path / "twice")
 
 
+def test_text_of_a_page_built_with_theme_includes_reaches_the_one_page_site(tmp_path, capsys):
+    """A CV page starts with `{% include base_path %}` (the template's own pages do): its Skills
+    are the owner's and are carried; a listing's heading above a Liquid loop and an HTML page's
+    markup are not (reported as dropped)."""
+    site = tmp_path / "site"
+    (site / "_pages").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: x\nauthor:\n  name: Ana Lind\n")
+    (site / "_pages" / "about.md").write_text("---\npermalink: /\n---\n\nI study robots.\n")
+    (site / "_pages" / "cv.md").write_text(
+        "---\npermalink: /cv/\n---\n\n{% include base_path %}\n\nSkills\n======\n* Python\n* Soldering\n\n"
+        "Research Interests\n======\n* Soft grippers\n")
+    (site / "_pages" / "posts.md").write_text(
+        "---\npermalink: /posts/\n---\n{% include base_path %}\n\n<h2>Posts</h2>\n{% for post in site.posts %}\n"
+        "  {% include archive-single.html %}\n{% endfor %}\n")
+    (site / "_pages" / "tool.html").write_text(
+        "---\npermalink: /tool/\n---\n{% include base_path %}\n<div>\n\tA tool.</div>\n")
+    report = tmp_path / "report.json"
+    assert convert(site, tmp_path / "out", report=str(report)) in (0, 1)
+    about = (tmp_path / "out" / "_pages" / "about.md").read_text()
+    assert "# 📌 Skills\n* Python\n* Soldering" in about
+    assert "# 📌 Research Interests\n* Soft grippers" in about  # a section of its own, not folded into the intro
+    assert "<h2>Posts</h2>" not in about and "A tool." not in about
+    dropped = {e["label"] for e in json.loads(report.read_text())["entries"] if e["status"] == "dropped"}
+    assert "<h2>Posts</h2>" in dropped
+
+
 def test_stale_content_is_dropped_unless_kept(tmp_path):
     from migrator.rules import BY_CODE
 

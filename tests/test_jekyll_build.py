@@ -91,3 +91,49 @@ def test_heading_ids_match_kramdown_itself(tmp_path):
     html = page_html(build(site), "/")
     built_ids = re.findall(r'<h\d id="([^"]+)"', html)
     assert built_ids == [anchor for _, _, anchor in heading_ids(text)]
+
+
+AP_LAYOUT = ("<!doctype html><html><head><meta charset='utf-8'><title>{{ page.title }}</title></head>"
+             "<body>{{ content }}<p class='venue'>{{ page.venue }}</p><p class='citation'>{{ page.citation }}</p>"
+             "</body></html>\n")
+AP_INCLUDES = {"base_path": "", "archive-single.html": "<a class='item' href=\"{{ post.url }}\">{{ post.title }}</a>\n"}
+
+
+@pytest.mark.parametrize("site", sorted(FIXTURES.iterdir()) + corpus_sites(), ids=lambda p: p.name)
+def test_converted_to_academicpages_builds_with_a_page_for_every_item(site, tmp_path):
+    """The academicpages output, built with the theme's layouts and includes stubbed: every
+    collection item has its page at its permalink and is on its collection's listing page."""
+    if not site.is_dir():
+        pytest.skip("not a site")
+    out = tmp_path / "site"
+    assert run_convert(str(site), "academicpages", str(out), False, False, False, None, None, "2025-06-01") in (0, 1)
+    (out / "_layouts").mkdir(exist_ok=True)
+    for name in ("default", "single", "talk", "archive"):
+        (out / "_layouts" / f"{name}.html").write_text(AP_LAYOUT)
+    (out / "_includes").mkdir(exist_ok=True)
+    used = {m for p in out.rglob("*") if p.suffix in (".md", ".html") and p.is_file()
+            for m in re.findall(r"{%-?\s*include\s+([\w./-]+)", p.read_text(encoding="utf-8", errors="replace"))}
+    for name in used | set(AP_INCLUDES):  # the rest of the theme's includes (carried pages use them): empty
+        if not (out / "_includes" / name).exists():
+            (out / "_includes" / name).parent.mkdir(parents=True, exist_ok=True)
+            (out / "_includes" / name).write_text(AP_INCLUDES.get(name, ""))
+    (out / "_override.yml").write_text("theme: null\nremote_theme: null\n")
+    env = dict(os.environ, JEKYLL_NO_BUNDLER_REQUIRE="true")
+    result = subprocess.run(["jekyll", "build", "-s", str(out), "-d", str(out / "_site"),
+                             "--config", f"{out}/_config.yml,{out}/_override.yml"],
+                            capture_output=True, text=True, env=env, timeout=300)
+    cause = [line for line in (result.stderr + result.stdout).splitlines() if "Error" in line or "Exception" in line]
+    assert result.returncode == 0, "\n".join(cause[:3]) or result.stderr[-2000:]
+    built = out / "_site"
+    assert (built / "index.html").exists()
+    for folder in ("_publications", "_talks", "_teaching", "_portfolio"):
+        items = sorted((out / folder).glob("*.md"))
+        listing = page_html(built, "/" + folder[1:] + "/")
+        assert listing or not items, f"{folder}: no listing page"
+        for item in items:
+            permalink = re.search(r'^permalink: "([^"]+)"', item.read_text(encoding="utf-8"), re.M).group(1)
+            page = built / (permalink.strip("/") + ".html")
+            assert page.exists() or (built / permalink.strip("/") / "index.html").exists(), f"{item.name}: no page"
+            assert f'href="{permalink}' in listing, f"{item.name} is not on its listing page"
+    for html_file in built.rglob("*.html"):
+        assert not any(bad in html_file.read_text(encoding="utf-8") for bad in MOJIBAKE), html_file

@@ -270,3 +270,64 @@ def test_academicpages_publication_shows_links_the_theme_has_no_key_for():
     assert 'paperurl: "https://a.org/p.pdf"' in text and 'projecturl: "https://a.org/project"' in text
     assert "links:" not in text  # a front-matter list the theme shows nowhere
     assert "\n[arXiv](https://arxiv.org/abs/2401.00001) [other](https://a.org/x)\n" in text
+
+
+@pytest.mark.parametrize("title, name", [
+    ("Schrödinger Bridges, Revisited", "schrodinger-bridges-revisited"),
+    ("进化深度学习的研究现状与进展[J]", "进化深度学习的研究现状与进展-j"),  # was 'j': two papers collided
+    ("한국어 제목", "한국어-제목"),
+    ("हिन्दी शीर्षक", "हिन्दी-शीर्षक"),  # vowel signs are marks: kept, not turned into '-'
+    ("Ｆｕｌｌ-width ﬁle “quoted”…", "full-width-file-quoted"),
+    ("🎉 !!", ""),
+])
+def test_file_names_keep_every_script_and_drop_latin_accents(title, name):
+    from migrator.writers.academicpages import name_slug
+
+    assert name_slug(title) == name
+
+
+def test_surname_first_authors_are_written_so_they_read_back_whole():
+    from migrator.model import Person, Publication
+    from migrator.readers.authors import parse_authors
+    from migrator.writers.acad_items import author_html
+
+    pub = Publication(title="Minimum wages", authors=[Person(name="Roe, Jane", is_owner=True), Person(name="Doe, John")])
+    line = author_html(pub)
+    assert line == "<u>Roe, Jane</u>; Doe, John"
+    assert [(p.name, p.is_owner) for p in parse_authors(line, ["Jane Roe"])] == [("Roe, Jane", True), ("Doe, John", False)]
+    plain = Publication(title="x", authors=[Person(name="Jane Roe"), Person(name="John Doe")])
+    assert author_html(plain) == "Jane Roe, John Doe"
+
+
+def test_untitled_text_of_another_page_gets_that_page_title_on_the_about_page():
+    """Without a heading it read back as part of the section above (here: as projects)."""
+    from migrator.model import FreeSection, Page, Project, Site, Span
+    from migrator.writers.academicpages import write
+
+    site = Site(pages=[Page(path="_pages/publications.md", title="Publications", role="publications")])
+    site.projects = [Project(name="Student projects", span=Span("_pages/portfolio.md", 3, 1, 3))]
+    site.sections = [FreeSection(title="Student projects", markdown="Coming soon !", span=Span("_pages/portfolio.md", 5, 1, 5)),
+                     FreeSection(title="", markdown="Find my papers on these sites.", span=Span("_pages/publications.md", 6, 1, 6)),
+                     FreeSection(title="", markdown="<li>Scholar: <a href=\"https://s.org\">Google Scholar</a></li>",
+                                 span=Span("_pages/publications.md", 7, 1, 7))]
+    about = write(site, WriteOptions()).files["_pages/about.md"]
+    assert about.index("## Student projects") < about.index("Coming soon") < about.index("## Publications") \
+        < about.index("Find my papers")
+    # text that would read back as an entry under that title gets a neutral one
+    assert about.index("Find my papers") < about.index("## Details") < about.index("<li>Scholar")
+
+
+def test_items_with_one_name_get_the_same_files_whatever_the_order_read():
+    """A second conversion reads 'x-2.md' before 'x.md': each item must keep its name."""
+    from migrator.model import Publication, Site, Venue
+    from migrator.writers.academicpages import write
+
+    english = Publication(title="Evolutionary Deep Learning [J]", date="2024", venue=Venue(raw="Information and Control"))
+    chinese = Publication(title="Evolutionary deep learning[J]", date="2024", venue=Venue(raw="信息与控制"))
+    other = Publication(title="Evolutionary Deep Learning J 2", date="2024")  # its own name is the '-2' one
+    files = [{p: t for p, t in write(Site(publications=order), WriteOptions()).files.items() if p.startswith("_pub")}
+             for order in ([english, chinese, other], [chinese, other, english])]
+    assert files[0] == files[1]
+    assert sorted(files[0]) == ["_publications/2024-01-01-evolutionary-deep-learning-j-2.md",
+                                "_publications/2024-01-01-evolutionary-deep-learning-j-3.md",
+                                "_publications/2024-01-01-evolutionary-deep-learning-j.md"]

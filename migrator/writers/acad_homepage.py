@@ -6,14 +6,15 @@ import re
 from typing import Dict, List, Tuple
 
 from ..model import FreeSection, Publication, Site
-from ..readers.fields import owner_names, section_kind
+from ..readers.fields import clean_heading, owner_names, section_kind
 from . import Output, WriteOptions
 from . import acad_items as items
 from .acad_templates import (ABOUT_HEAD, CONFIG, COPIED, EXPERIENCE_HEADING, FREE_EMOJI, SECTIONS)
 from .assets import avatar_file
 from ..kramdown_ids import heading_ids, heading_text
 from .readback import reads_as_text, stable_line
-from .pages import carried_pages, carry_posts, old_theme_page, front_matter, nav_title, page_text, quote, source_nav_entries
+from .pages import (carried_pages, carry_posts, old_theme_page, front_matter, nav_title, page_text, page_title, quote,
+                    source_nav_entries)
 from .site_config import finish_site
 
 ABOUT = "_pages/about.md"
@@ -62,15 +63,15 @@ def write(site: Site, options: WriteOptions) -> Output:
     for section in site.sections:
         if section.span.path in carried:
             continue
-        if section.span.path in machinery:
-            out.place(section, "dropped", "", "text of a page made of the old theme's includes and loops")
+        if section.span.path in machinery and not _standalone(section):
+            out.place(section, "dropped", "", "part of the old theme's includes and loops (Liquid, or tags without text)")
             continue
         if section.span.path in list_pages and full_list and reads_as_text(section.markdown, "publications"):
             list_sections.append(section)  # text the list page would read as entries goes to the about page
             out.place(section, "carried", FULL_LIST)
             continue
-        if section.span.path in prefixes and (not section.title or section.role == "intro"
-                                              or section_kind(section.title) == "about"):
+        if section.span.path in prefixes and (not section.title.strip()
+                                              or _ABOUT_ME.fullmatch(clean_heading(section.title))):
             intro.append((rank(section.span), section.markdown.strip("\n") + "\n"))
             out.place(section, "carried", ABOUT)
             continue
@@ -82,7 +83,7 @@ def write(site: Site, options: WriteOptions) -> Output:
             target = block("projects" if kind == "portfolio" else kind, rank(section.span))
             last_free = ""
         else:
-            title = section.title.strip() or _page_title(site, section.span.path) or "Other"
+            title = section.title.strip() or page_title(site, section.span.path) or "Other"
             title = "Details" if own and section_kind(title) != "other" else title
             title = title if not title[:1].isalnum() else f"{FREE_EMOJI} {title}"
             key = f"free:{section.span.path}:{section.title}"
@@ -158,17 +159,40 @@ def include_positions(site: Site, about_path: str) -> Dict[str, tuple]:
     return found
 
 
+# headings the theme's intro stands for (its text goes there, the heading does not); 'Research
+# Interests' keeps a section of its own
+_ABOUT_ME = re.compile(r"(?i)(about|about me|bio|biography|introduction|who am i|profile|简介|关于.{0,4})")
+
+
+def _standalone(section: FreeSection) -> bool:
+    """Text of a markdown page built with the old theme's includes that stands without them (a CV's
+    Skills, a note above a listing): words outside tags and no Liquid. (An HTML page's text is
+    not markdown: its indented lines would turn into code blocks on the about page.)"""
+    markdown = section.markdown
+    if "{{" in markdown or "{%" in markdown or section.span.path.lower().endswith((".html", ".htm")):
+        return False
+    return bool(re.search(r"\w", _TAG.sub("", _HTML_HEADING.sub("", markdown))))  # '<h2>Posts</h2>' above a loop: no
+
+
 def _beside(site: Site, kind: str, section: FreeSection) -> bool:
     """Text of a news/publications/... section written right before or after its entries
     (an intro line, a footnote) stays in that section; other sections keep their own heading."""
     if kind not in LINES and kind != "publications":
         return False
     span = section.span
-    return any(n.span.path == span.path and n.span.line <= span.end_line + 3 and n.span.end_line >= span.line - 3
-               for n in getattr(site, kind))
+    if any(n.span.path == span.path and n.span.line <= span.end_line + 3 and n.span.end_line >= span.line - 3
+           for n in getattr(site, kind)):
+        return True
+    # a note under this writer's own heading ('\\* equal contribution' above the paper boxes of a
+    # converted page, whose first title is a few lines into the box's HTML) stays there
+    own = {heading for k, heading, _ in SECTIONS if k == kind}
+    if kind == "experience":
+        own.add(EXPERIENCE_HEADING[0])
+    return section.title.strip() in own and any(n.span.path == span.path for n in getattr(site, kind))
 
 
 _VOID = {"br", "img", "hr", "input", "meta", "link", "source", "wbr", "area", "col", "embed", "param", "track"}
+_HTML_HEADING = re.compile(r"<h[1-6]\b[^>]*>.*?</h[1-6]\s*>", re.I | re.S)
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])[^>]*?(/?)>")
 
 
@@ -276,10 +300,6 @@ def _navigation(entries: List[Tuple[str, str]]) -> str:
     for title, url in entries:
         lines += [f"  - title: {quote(title)}", f"    url: {quote(url)}", ""]
     return "\n".join(lines).rstrip("\n") + "\n"
-
-
-def _page_title(site: Site, path: str) -> str:
-    return next((p.title.strip() for p in site.pages if p.path == path), "")
 
 
 def _slug(text: str) -> str:

@@ -48,7 +48,8 @@ def author_html(pub: Publication) -> str:
         if marks:
             name += f"<b><sup>{_text(marks)}</sup></b>"
         parts.append(name)
-    return ", ".join(parts)
+    # 'Roe, Jane' names joined by commas read back as four names: semicolons keep them whole
+    return ("; " if any("," in person.name for person in pub.authors) else ", ").join(parts)
 
 
 def publication_html(pub: Publication) -> List[str]:

@@ -3,17 +3,18 @@ rest, and the theme's `_config.yml` with the author block."""
 from __future__ import annotations
 
 import re
-from typing import Dict, List
+import unicodedata
+from typing import Callable, Dict, List, Tuple
 
-from ..model import PortfolioItem, Publication, Site, Talk, Teaching
-from ..urls import slugify
+from ..model import FreeSection, PortfolioItem, Publication, Site, Talk, Teaching
+from ..readers.fields import section_kind
 from ..venues import badge_label
 from . import Output, WriteOptions
 from . import acad_items as items
 from .academicpages_templates import CONFIG, COPIED, listing
 from .assets import avatar_file, local_path
-from .pages import carried_pages, carry_posts, front_matter, page_text, quote, source_nav_entries
-from .readback import stable_line
+from .pages import carried_pages, carry_posts, front_matter, page_text, page_title, quote, source_nav_entries
+from .readback import reads_as_text, stable_line
 from .site_config import finish_site
 
 ABOUT = "_pages/about.md"
@@ -24,37 +25,40 @@ SECTIONS = [("news", "News", items.news_line), ("education", "Education", items.
 
 def write(site: Site, options: WriteOptions) -> Output:
     out = Output()
-    names: Dict[str, int] = {}
     about_path = next((p.path for p in site.pages if p.role == "about"), "")
-    seen_titles: Dict[str, str] = {}
+    seen_titles: Dict[str, Publication] = {}
+    pubs: List[Publication] = []
+    repeats: List[Tuple[Publication, Publication]] = []
     for pub in site.publications:
         key = " ".join(pub.title.lower().split())
         if key in seen_titles:  # the same paper listed as selected and in the full list: one file
-            out.place(pub, "mapped", seen_titles[key])
-            continue
-        path = _unique(names, "_publications", _stem(pub.date or _year(pub), pub.title))
-        seen_titles[key] = path
-        out.files[path] = _publication(pub, path)
-        out.place(pub, "mapped", path)
-    for talk in site.talks:
-        path = _unique(names, "_talks", _stem(talk.date, talk.title or talk.event))
-        out.files[path] = _talk(talk, path)
-        out.place(talk, "mapped", path)
-    for course in site.teaching:
-        path = _unique(names, "_teaching", _stem(course.date, course.title))
-        out.files[path] = _course(course, path)
-        out.place(course, "mapped", path)
-    for item in site.portfolio:  # the theme's own collection, so a second conversion reads them back as such
-        path = _unique(names, "_portfolio", _stem("", item.title))
-        out.files[path] = _portfolio_item(item, path)
-        out.place(item, "mapped", path)
+            repeats.append((pub, seen_titles[key]))
+        else:
+            seen_titles[key] = pub
+            pubs.append(pub)
+    written: Dict[int, str] = {}
+    for folder, nodes, stem, render in (
+            ("_publications", pubs, lambda p: _stem(p.date or _year(p), p.title), _publication),
+            ("_talks", site.talks, lambda t: _stem(t.date, t.title or t.event), _talk),
+            ("_teaching", site.teaching, lambda c: _stem(c.date, c.title), _course),
+            # the theme's own collection, so a second conversion reads them back as such
+            ("_portfolio", site.portfolio, lambda i: _stem("", i.title), _portfolio_item)):
+        for node, path in _named(folder, nodes, stem, render):
+            out.files[path] = render(node, path)
+            out.place(node, "mapped", path)
+            written[id(node)] = path
+    for pub, first in repeats:
+        out.place(pub, "mapped", written[id(first)])
     carried = carried_pages(site, about_path)
     body: List[str] = []
+    last_heading = ""
     for section in site.sections:
         if section.span.path in carried:
             continue
-        if section.title and section.role != "intro":
-            body.extend([f"## {section.title}", ""])
+        heading = "" if section.role == "intro" else _heading(site, section)
+        if heading and heading != last_heading:
+            body.extend([f"## {heading}", ""])
+            last_heading = heading
         body.extend([section.markdown.strip("\n"), ""])
         out.place(section, "carried", ABOUT)
     for kind, heading, render in SECTIONS:
@@ -89,19 +93,63 @@ def write(site: Site, options: WriteOptions) -> Output:
         out.copies[f"images/{name}"] = source
     config = dict(site.config)
     config.setdefault("name", site.profile.name)
-    finish_site(out, site, options, config, avatar, CONFIG, COPIED)
+    finish_site(out, site, options, config, avatar, _with_collections(CONFIG, site.config), COPIED)
     for link in (link for pub in site.publications for link in pub.links):
         if local_path(link.url):
             out.copies.setdefault(local_path(link.url), local_path(link.url))
     return out
 
 
+_NAME = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _with_collections(template: str, source: dict) -> str:
+    """The template's config with the source's other collections declared (their items are written
+    to the theme's own): a carried page's Liquid may still loop over one (`site.wps | concat: ..`),
+    and an undeclared collection is nil there, which stops the build."""
+    declared = source.get("collections")
+    names = list(declared) if isinstance(declared, (dict, list)) else []
+    extra = [n for n in names if isinstance(n, str) and _NAME.fullmatch(n) and n != "posts"
+             and f"\n  {n}:\n" not in template]
+    declarations = "".join(f"  {n}:\n    output: false\n" for n in extra)
+    return template.replace("\ncollections:\n", "\ncollections:\n" + declarations, 1)
+
+
+def _heading(site: Site, section: FreeSection) -> str:
+    """The about page's heading for a free section. Text from the top of another page goes under
+    that page's title: without a heading it would read back as part of the section above it (as
+    entries, when that section is a list of talks or projects). Text that the reader did not take
+    for entries but would under its title (a course list under 'Education') gets a neutral one."""
+    title = section.title.strip() or page_title(site, section.span.path) or "Other"
+    return title if reads_as_text(section.markdown, section_kind(title)) else "Details"
+
+
 def _year(pub: Publication) -> str:
     return str(pub.venue.year) if pub.venue and pub.venue.year else ""
 
 
+_NOT_NAME = re.compile(r"[^a-z0-9\x80-\U0010ffff]+")  # ASCII other than letters and digits
+
+
+def name_slug(title: str) -> str:
+    """A title as a file name: Latin accents dropped ('Schrödinger' -> 'schrodinger'), other
+    letters kept as Jekyll's own slugify keeps them ('进化深度学习' stays, not 'untitled')."""
+    text = title.lower()
+    if not text.isascii():
+        text = "".join(map(_name_char, text))
+    return _NOT_NAME.sub("-", text).strip("-")
+
+
+def _name_char(char: str) -> str:
+    # 'é' -> 'e', 'ﬁ' -> 'fi', 'Ｆ' -> 'f'; a Hangul syllable or a Devanagari vowel sign stays
+    plain = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    if plain and plain.isascii():
+        return plain
+    return char if char.isalnum() or unicodedata.category(char).startswith("M") else "-"
+
+
 def _stem(date: str, title: str) -> str:
-    slug = slugify(title)[:60].strip("-") or "untitled"
+    slug = name_slug(title)[:60].strip("-") or "untitled"
     full = _full_date(date)
     return f"{full}-{slug}" if full else slug
 
@@ -113,10 +161,26 @@ def _full_date(date: str) -> str:
     return f"{match.group(1)}-{match.group(2) or '01'}-{match.group(3) or '01'}"
 
 
-def _unique(names: Dict[str, int], folder: str, stem: str) -> str:
-    names[f"{folder}/{stem}"] = names.get(f"{folder}/{stem}", 0) + 1
-    count = names[f"{folder}/{stem}"]
-    return f"{folder}/{stem}{'' if count == 1 else f'-{count}'}.md"
+def _named(folder: str, nodes: list, stem: Callable, render: Callable) -> List[Tuple[object, str]]:
+    """Each node with its file: `stem`, then `stem-2`, ... for nodes that share one. Which of them
+    gets which name follows their content, not the order read: a second conversion reads
+    'x-2.md' before 'x.md' and must give each the same name again."""
+    groups: Dict[str, list] = {}
+    for node in nodes:
+        groups.setdefault(stem(node), []).append(node)
+    taken = set(groups)
+    named = {}
+    for name, members in groups.items():
+        if len(members) > 1:
+            members = sorted(members, key=lambda node: render(node, f"{folder}/{name}.md"))
+        for position, node in enumerate(members):
+            unique, number = name, 1
+            while position and unique in taken:  # 'x-2' may be another title's own stem
+                number += 1
+                unique = f"{name}-{number}"
+            taken.add(unique)
+            named[id(node)] = f"{folder}/{unique}.md"
+    return [(node, named[id(node)]) for node in nodes]
 
 
 def _publication(pub: Publication, path: str) -> str:

@@ -136,3 +136,8 @@ def source_nav_entries(site: Site, urls: Set[str], taken: Set[str]) -> List[Tupl
 
 def _norm(url: str) -> str:
     return "/" + url.strip().strip("/").removesuffix(".html") + "/"
+
+
+def page_title(site: Site, path: str) -> str:
+    """The title of the source page at `path` ('' when it has none)."""
+    return next((p.title.strip() for p in site.pages if p.path == path), "")
