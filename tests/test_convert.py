@@ -159,6 +159,23 @@ def test_text_of_a_page_built_with_theme_includes_reaches_the_one_page_site(tmp_
     assert "<h2>Posts</h2>" in dropped
 
 
+def test_text_titled_like_the_intro_goes_to_the_intro_on_every_pass(tmp_path, capsys):
+    """A section titled 'About Me' on another page (or the top of a second about page) joins the
+    theme's intro, where a second conversion would put it; 'Research Interests' keeps a section."""
+    site = tmp_path / "site"
+    (site / "_pages").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: x\nauthor:\n  name: Ana Lind\n")
+    (site / "_pages" / "about.md").write_text("---\npermalink: /\ntitle: About\n---\n\nHello.\n")
+    (site / "_pages" / "cv.md").write_text("---\npermalink: /cv/\n---\n{% include base_path %}\n\nAbout Me\n======\n"
+                                           "I study robots.\n\nResearch Interests\n======\n* Soft grippers\n")
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert convert(site, first) in (0, 1) and convert(first, second) in (0, 1)
+    about = (first / "_pages" / "about.md").read_text()
+    assert "I study robots." in about and "# 📌 About Me" not in about
+    assert about.index("I study robots.") < about.index("# 📌 Research Interests")
+    assert files_of(first) == files_of(second)
+
+
 def test_stale_content_is_dropped_unless_kept(tmp_path):
     from migrator.rules import BY_CODE
 

@@ -254,3 +254,26 @@ def test_a_talk_s_abstract_below_its_line_is_its_text_not_its_fields(tmp_path):
     assert [link.url for link in first.links] == ["https://example.org/s.pdf"]  # not the abstract's link
     assert first.text.endswith("\n\nAbstract with a [link](https://example.org/a).\nSame paragraph.\n\nSecond paragraph.")
     assert (second.title, second.event) == ("Other talk", "Wrapped Event")  # one paragraph: read as before
+
+
+def test_links_on_a_paper_s_author_line_are_the_paper_s(tmp_path):
+    (tmp_path / "_pages").mkdir()
+    (tmp_path / "_config.yml").write_text("google_scholar_stats_use_cdn: true\nauthor:\n  name: Cong Wan\n")
+    (tmp_path / "_pages" / "about.md").write_text(
+        "---\npermalink: /\n---\n# Publications\n\n<div class='paper-box'>\n<div class='paper-box-text' markdown=\"1\">\n\n"
+        "**Prompt-Agnostic Adversarial Perturbation**\n\n**Cong Wan**, et al. *NeurIPS 2024*. "
+        "\\[[Project Page](https://a.io/p/)\\] \\[[Code](https://github.com/a/p)\\]\n</div>\n</div>\n")
+    pub = read_site(str(tmp_path), "acad-homepage").publications[0]
+    assert [a.name for a in pub.authors] == ["Cong Wan"]
+    assert [(l.kind, l.url) for l in pub.links] == [("project", "https://a.io/p/"), ("code", "https://github.com/a/p")]
+
+
+def test_wrappers_with_a_meaning_stay_with_their_text(tmp_path):
+    """`<div>` lines are layout (structure); `<figure>` and `<address>` belong to the text they wrap."""
+    (tmp_path / "_pages").mkdir()
+    (tmp_path / "_config.yml").write_text("google_scholar_stats_use_cdn: true\n")
+    (tmp_path / "_pages" / "about.md").write_text(
+        "---\npermalink: /\n---\n# Contact\n\n<div align=\"center\">\n<address>\nRoom 12, Main St.\n</address>\n</div>\n")
+    site = read_site(str(tmp_path), "acad-homepage")
+    text = "\n".join(s.markdown for s in site.sections if s.title == "Contact")
+    assert text == "<address>\nRoom 12, Main St.\n</address>"

@@ -43,6 +43,8 @@ def test_owner_marked_once_even_with_two_matches():
     ("CVPR'24", "CVPR 2024", 2024, False),
     ("Under review", "Under review", None, True),
     ("IEEE INFOCOM 2019, pp. 2413-2421", "IEEE INFOCOM 2019", 2019, False),
+    ('Submitted to "IEEE Transactions on Neural Networks and Learning Systems"',
+     "Submitted to IEEE Transactions on Neural Networks and Learning Systems", None, True),  # no stray quote
 ])
 def test_parse_venue(text, label, year, preprint):
     venue = parse_venue(text)
@@ -277,18 +279,24 @@ def test_collection_citation_as_the_theme_writes_it(tmp_path):
     assert [l.kind for l in pub.links] == ["project", "paper"]
 
 
+def _site_of(tmp_path, files: dict):
+    """An academicpages site of these files (a plain `_config.yml` unless given), read."""
+    files = {"_config.yml": "title: x\n", **files}
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text)
+    return read_site(str(tmp_path), "academicpages")
+
+
 def test_cv_page_entries_in_other_shapes_than_the_template(tmp_path):
-    (tmp_path / "_config.yml").write_text("title: x\n")
-    (tmp_path / "_pages").mkdir()
-    (tmp_path / "_pages" / "cv.md").write_text(
+    site = _site_of(tmp_path, {"_pages/cv.md": (
         "---\npermalink: /cv/\n---\n\nEducation\n======\n"
         "* **PhD Student**, Economics, University of Michigan - Ann Arbor\n"
         "* **Probationer Research Student**, Economics, Lady Margaret Hall - University of Oxford (2019-20)\n"
         "* Ph.D in Version Control Theory, GitHub University, 2018 (expected)\n"
         "* B.S. in Informatics, [ISEP](http://isep.ipp.pt/), 2018. Grade: 17 out of 20.\n\n"
         "Work experience\n======\n* 2019-20: Tutor, University of Oxford.\n"
-        "* 2018-present: Full Professor, CentraleSup&eacute;lec, Paris\n  * Teaching Optimisation\n")
-    site = read_site(str(tmp_path), "academicpages")
+        "* 2018-present: Full Professor, CentraleSup&eacute;lec, Paris\n  * Teaching Optimisation\n")})
     got = [(e.degree, e.field, e.institution, e.start, e.end, e.text) for e in site.education]
     assert got == [("PhD Student", "Economics", "University of Michigan - Ann Arbor", "", "", ""),
                    ("Probationer Research Student", "Economics", "Lady Margaret Hall - University of Oxford",
@@ -304,3 +312,21 @@ def test_an_entity_ends_no_field():
 
     assert split_parts("Full Professor, CentraleSup&eacute;lec; Universit&#233; Paris") == \
         ["Full Professor", "CentraleSup&eacute;lec", "Universit&#233; Paris"]
+
+
+def test_a_host_after_the_date_stays_with_the_job():
+    from migrator.readers.dates import trailing_date
+
+    assert trailing_date("Research Associate, PNNL, 2017-present (Host: Xingyuan Chen).") == \
+        ("2017-present", "Research Associate, PNNL (Host: Xingyuan Chen)")
+    assert trailing_date("Ph.D in Jekyll, GitHub University, 2018 (expected)") == ("2018", "Ph.D in Jekyll, GitHub University")
+
+
+def test_markdown_inside_an_html_entry_title_is_not_the_title(tmp_path):
+    site = _site_of(tmp_path, {"_pages/publications.md": (
+        "---\npermalink: /publications/\ntitle: Publications\n---\n\n<div class=\"paper\" markdown=\"1\">\n"
+        "<span class=\"papertitle\">**Complexity-Aware Assignment of Latent Values** </span> <br />\n"
+        "<span class=\"authors\">**Manoel Horta Ribeiro**, Bruno Teixeira</span> <br />\n"
+        "<span class=\"conference\">SIBGRAPI 2016</span> <br />\n</div>\n")})
+    pub = site.publications[0]
+    assert pub.title == "Complexity-Aware Assignment of Latent Values"

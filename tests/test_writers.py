@@ -331,3 +331,26 @@ def test_items_with_one_name_get_the_same_files_whatever_the_order_read():
     assert sorted(files[0]) == ["_publications/2024-01-01-evolutionary-deep-learning-j-2.md",
                                 "_publications/2024-01-01-evolutionary-deep-learning-j-3.md",
                                 "_publications/2024-01-01-evolutionary-deep-learning-j.md"]
+
+
+def test_an_entry_is_not_settled_into_a_reading_that_loses_a_link():
+    from migrator.writers.readback import _targets
+
+    before = '- *2017*, PNNL, Research Associate. [site](https://pnnl.gov "title") <img src="/a.png">'
+    assert _targets(before) == {"https://pnnl.gov", "/a.png"}
+    assert not _targets(before) <= _targets("- *2017*, PNNL, Research Associate. <img src='/a.png'>")
+
+
+def test_a_piece_of_another_page_s_liquid_loop_is_not_put_on_the_about_page():
+    """'{%- endif -%}' without its 'if' stops `jekyll build` (a CV page's data loop, split by headings)."""
+    from migrator.model import FreeSection, Site, Span
+    from migrator.writers.academicpages import write
+    from migrator.writers.pages import liquid_balanced
+
+    assert not liquid_balanced("[{{ item.award }}]\n{%- endif -%}</p>") and liquid_balanced("{% if a %}x{% endif %}")
+    site = Site(sections=[FreeSection(title="Education", markdown="<p>{{ item.thesis }}\n{%- endif -%}</p>",
+                                      span=Span("_pages/cv.md", 30, 1, 31)),
+                          FreeSection(title="Skills", markdown="* R, Python", span=Span("_pages/cv.md", 40, 1, 40))])
+    out = write(site, WriteOptions())
+    assert "endif" not in out.files["_pages/about.md"] and "* R, Python" in out.files["_pages/about.md"]
+    assert out.placed[id(site.sections[0])][0] == "dropped" and out.placed[id(site.sections[1])][0] == "carried"

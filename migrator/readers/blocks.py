@@ -77,6 +77,10 @@ def raw_block_end(lines: List[Line], i: int) -> Optional[int]:
     return None
 
 
+_LAYOUT_TAGS = re.compile(r"^\s*(</?(div|section|article|span|center|p|ul|ol|li|table|tbody|thead|tr|td|th|br|hr|main|"
+                          r"aside|header|footer|nav|details|summary|font|b|i|strong|em)\b[^>]*>\s*)+$", re.I)
+
+
 def tag_only(text: str) -> bool:
     """The line holds only HTML tags (wrappers like <ul>, </div>, <details>), no text or images."""
     stripped = text.strip()
@@ -139,8 +143,8 @@ def split_chunks(lines: List[Line]) -> List[Chunk]:
         elif raw_block_end(lines, i) is not None:
             end = raw_block_end(lines, i)
             chunks.append(Chunk("markup", lines[i:end + 1], "html"))
-        elif tag_only(text) or is_summary(text):
-            end = i
+        elif tag_only(text) and _LAYOUT_TAGS.match(text) or is_summary(text):
+            end = i  # a layout wrapper (`<div>`, `</ul>`); `<figure>` or `<address>` stays with its text
             chunks.append(Chunk("markup", lines[i:i + 1], "html"))
         elif BULLET.match(text) or stripped.lower().startswith("<li"):
             end = _entry_end(lines, i)

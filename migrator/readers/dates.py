@@ -18,7 +18,8 @@ _WRAPPERS = [("**", "**"), ("__", "__"), ("*", "*"), ("_", "_"), ("``", "``"), (
 _INLINE_TAG = re.compile(r"^<(b|strong|em|i|span|code|font)\b[^>]*>(.*?)</\1>", re.I | re.S)
 _SEPARATOR = re.compile(r"^(?:\s|[:：,，;|\-–—]|\\\||&nbsp;|&ensp;|&emsp;|&#160;)*")
 _TRAILING = re.compile(rf"(?:^|[\s,，;(（])\(?((?:{_ONE})(?:\s*(?:-|–|—|~|to)\s*(?:{_ONE}))?)\)?"
-                       r"(?:\s*\([^)]{0,20}\))?[.。]?\s*$", re.I)
+                       r"(\s*\([^)]{0,20}\))?[.。]?\s*$", re.I)
+_PEOPLE_NOTE = re.compile(r"\(\s*(?:hosts?|advisors?|supervisors?|mentors?|with)\b", re.I)
 _DIGIT = re.compile(r"\d")
 _AFTER_DATE = re.compile(r"(?:\s|[:：,，;|\-–—]|\\\||&\w+;)")
 _SHORT_RANGE = re.compile(r"\(?(\d{4})\s*[-–]\s*(\d{2})\)?")
@@ -87,7 +88,10 @@ def trailing_date(text: str) -> Tuple[str, str]:
     """(date as written, the text before it) when the text ends with a date."""
     match = _TRAILING.search(text.strip())
     if match and _DIGIT.search(match.group(1)):
-        return match.group(1).strip(), text.strip()[:match.start()].rstrip(" ,，;(（")
+        before = text.strip()[:match.start()].rstrip(" ,，;(（")
+        note = match.group(2) or ""
+        # '2017-present (Host: X. Chen)': the note is the entry's, not the date's ('2018 (expected)')
+        return match.group(1).strip(), f"{before} {note.strip()}" if _PEOPLE_NOTE.match(note.strip()) else before
     return "", text.strip()
 
 

@@ -8,7 +8,7 @@ from typing import List, Optional, Tuple
 from ..model import Link, Publication, Span
 from .fields import link_kind, parse_authors, parse_venue
 from .inline import html_links, is_badge_image, soup
-from .markdown import Line
+from .markdown import Line, strip_markup
 
 ENTRY_OPEN = re.compile(r"^\s*<(div|li|article|section)\b[^>]*\bclass\s*=\s*[\"'][^\"']*"
                         r"\b(?:pub|publication|paper)(?:[-_](?:entry|item|card|box))?\b[^\"']*[\"']", re.I)
@@ -48,7 +48,8 @@ def read_entry(html: str, first: int, last: int, path: str, owners: List[str]) -
     title_node = _by_class(entry, r"title") or entry.find(["h1", "h2", "h3", "h4", "h5", "strong", "b"])
     if title_node is None or not title_node.get_text(strip=True):
         return None
-    pub = Publication(title=re.sub(r"\s+", " ", title_node.get_text(" ", strip=True)),
+    # markdown inside the HTML (`markdown="1"` boxes): '**Title**' is the title's words
+    pub = Publication(title=strip_markup(re.sub(r"\s+", " ", title_node.get_text(" ", strip=True))).strip(),
                       span=Span(path, first, 1, last))
     authors = _by_class(entry, r"author")
     if authors is not None:

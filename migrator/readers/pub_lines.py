@@ -200,6 +200,8 @@ def read_entry(lines: List[Line], ctx: Context) -> Optional[Publication]:
         link_row = is_link_row(text)
         if not pub.authors and not link_row and _looks_like_authors(text, ctx.owners):
             pub.authors, authors_line = authors_of(text, ctx.owners), number
+            if "](" in text or "href" in text:  # 'A, B. *NeurIPS 2024*. [[Code](..)]': the links are the paper's
+                _add_links(pub, text, line_span, title_url)
             continue
         if link_row or (not venue_raw and len(strip_markup(text)) < 100):
             head = _venue_text(text)

@@ -203,6 +203,9 @@ def _abbreviates(short: str, long: str) -> bool:
     return True
 
 
+_QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
+
+
 def clean_name(part: str) -> str:
     """The venue's name: years, ranks, volume/issue/pages and 'In'/'Proceedings of' cut away."""
     name = YEAR.sub("", part)
@@ -219,7 +222,8 @@ def clean_name(part: str) -> str:
     short = _ACRONYM_YEAR.match(name)
     if short and _caps(short.group(1)) and short.group(1)[-1].isupper():
         name = short.group(1)  # 'IJCAI 19': the year
-    return tidy(name)
+    # 'Submitted to "IEEE Transactions on ..."': the quotes are not the name's
+    return tidy(_QUOTED.sub(r"\1", name)).strip("\"“”") if "\"" in name or "“" in name else tidy(name)
 
 
 def find_year(plain: str) -> Optional[int]:

@@ -70,8 +70,10 @@ def write(site: Site, options: WriteOptions) -> Output:
             list_sections.append(section)  # text the list page would read as entries goes to the about page
             out.place(section, "carried", FULL_LIST)
             continue
-        if section.span.path in prefixes and (not section.title.strip()
-                                              or _ABOUT_ME.fullmatch(clean_heading(section.title))):
+        # the about page's untitled text, and any text titled like the intro ('About Me', or the
+        # top of a second about page) goes to the intro, where a second conversion puts it too
+        shown = section.title.strip() or ("" if section.span.path in prefixes else page_title(site, section.span.path))
+        if section.span.path in prefixes and not shown or _ABOUT_ME.fullmatch(clean_heading(shown)):
             intro.append((rank(section.span), section.markdown.strip("\n") + "\n"))
             out.place(section, "carried", ABOUT)
             continue

@@ -13,7 +13,8 @@ from . import Output, WriteOptions
 from . import acad_items as items
 from .academicpages_templates import CONFIG, COPIED, listing
 from .assets import avatar_file, local_path
-from .pages import carried_pages, carry_posts, front_matter, page_text, page_title, quote, source_nav_entries
+from .pages import (carried_pages, carry_posts, front_matter, liquid_balanced, page_text, page_title, quote,
+                    source_nav_entries)
 from .readback import reads_as_text, stable_line
 from .site_config import finish_site
 
@@ -54,6 +55,9 @@ def write(site: Site, options: WriteOptions) -> Output:
     last_heading = ""
     for section in site.sections:
         if section.span.path in carried:
+            continue
+        if "{%" in section.markdown and not liquid_balanced(section.markdown):
+            out.place(section, "dropped", "", "a piece of the old page's Liquid (a block it does not open or close)")
             continue
         heading = "" if section.role == "intro" else _heading(site, section)
         if heading and heading != last_heading:

@@ -141,3 +141,17 @@ def _norm(url: str) -> str:
 def page_title(site: Site, path: str) -> str:
     """The title of the source page at `path` ('' when it has none)."""
     return next((p.title.strip() for p in site.pages if p.path == path), "")
+
+
+_LIQUID_TAG = re.compile(r"\{%-?\s*(end)?(if|unless|for|case|capture|raw|comment|tablerow)\b")
+
+
+def liquid_balanced(markdown: str) -> bool:
+    """Every Liquid block the text opens it also closes: a fragment of another page's loop
+    ('{%- endif -%}' alone) stops `jekyll build` wherever it is put."""
+    depth = 0
+    for match in _LIQUID_TAG.finditer(markdown):
+        depth += -1 if match.group(1) else 1
+        if depth < 0:
+            return False
+    return depth == 0

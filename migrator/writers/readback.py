@@ -2,6 +2,7 @@
 acad-homepage reader and, when its reading would be written differently, rewritten from that reading."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Callable, List
 
@@ -37,15 +38,24 @@ def stable_line(render: Callable, node: object, kind: str, owners: List[str] = (
 def _settled(render: Callable, line: str, kind: str, node_type: type, owners: tuple) -> str:
     # what follows depends on the rendered line only, not on the node: an entry written twice
     # (a selected paper on the about page and in the full list) is read back once
+    kept = _targets(line)
     for _ in range(ROUNDS):
         again = _reread(line, kind, node_type, owners)
         if again is None:
             return line
         text = render(again)
-        if text == line:
+        if text == line or not kept <= _targets(text):  # a reading that loses a link: not taken
             return line
         line = text
     return line
+
+
+_TARGET = re.compile(r"\]\(<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\)|\b(?:href|src)=[\"']([^\"']+)[\"']")
+
+
+def _targets(text: str) -> set:
+    """The link and image targets of a rendered entry."""
+    return {a or b for a, b in _TARGET.findall(text)}
 
 
 def reads_as_text(markdown: str, kind: str) -> bool:
