@@ -323,3 +323,21 @@ def test_relative_assets_are_rooted_on_pages_below_the_top_folder():
                                     "[up](../x.pdf) [web](https://a.org/b.pdf) <img src='/images/ok.png'>\n")
     assert files["_pages/includes/news.md"] == "[pdf](files/n.pdf)\n"
     assert local_path("{{ base_path }}/files/cv.pdf") == local_path("{{site.baseurl}}/files/cv.pdf") == "files/cv.pdf"
+
+
+def test_a_carried_page_is_written_back_as_it_was(tmp_path, capsys):
+    """Indented Liquid and HTML, a `<style>` block's blank lines and double blank lines stay."""
+    site = tmp_path / "site"
+    (site / "_pages").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: x\n")
+    (site / "_pages" / "about.md").write_text("---\npermalink: /\n---\n\nHello.\n")
+    body = ("<style>\n.a {\n  color: red;\n}\n\n.b { color: blue; }\n</style>\n\n<section>\n"
+            "  {% assign entries = site.data.feed %}\n  <table>\n    {% for e in entries %}\n"
+            "      <tr><td>{{ e.title }}</td></tr>\n    {% endfor %}\n  </table>\n</section>\n\n\nThe end.\n")
+    (site / "_pages" / "feed.md").write_text("---\ntitle: Feed\npermalink: /feed/\n---\n\n" + body)
+    for theme in ("acad-homepage", "academicpages"):
+        first, second = tmp_path / f"{theme}-1", tmp_path / f"{theme}-2"
+        assert convert(site, first, theme) in (0, 1) and convert(first, second, theme) in (0, 1)
+        written = (first / "_pages" / "feed.md").read_text()
+        assert written.split("---\n", 2)[2].lstrip("\n") == body
+        assert files_of(first) == files_of(second)

@@ -277,3 +277,13 @@ def test_wrappers_with_a_meaning_stay_with_their_text(tmp_path):
     site = read_site(str(tmp_path), "acad-homepage")
     text = "\n".join(s.markdown for s in site.sections if s.title == "Contact")
     assert text == "<address>\nRoom 12, Main St.\n</address>"
+
+
+def test_a_thematic_break_is_layout_as_in_the_academicpages_reader(tmp_path):
+    (tmp_path / "_pages").mkdir()
+    (tmp_path / "_config.yml").write_text("google_scholar_stats_use_cdn: true\n")
+    (tmp_path / "_pages" / "about.md").write_text("---\npermalink: /\n---\n# Internships\n\n---\n\n# Contact\n\nMail me.\n")
+    site = read_site(str(tmp_path), "acad-homepage")
+    assert [s.title for s in site.sections if s.markdown.strip()] == ["Contact"]
+    about = next(p for p in site.pages if p.path == "_pages/about.md")
+    assert [m.span.line for m in about.structure if m.kind == "rule"] == [6]

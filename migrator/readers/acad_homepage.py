@@ -18,6 +18,7 @@ from .html_elements import block_end
 from .html_pubs import is_paper_box
 from .inline import soup, tree
 from .markdown import Line, heading_at, strip_markup
+from .pagelines import markup_text
 from .names import normalise_name
 from .profile import read_profile
 from .sections import read_piece
@@ -76,7 +77,7 @@ class AcadReader:
         self.flush(walk)
 
     def markup(self, path: str, kind: str, lines: List[Line], level: int = 0, anchor: str = "") -> None:
-        text = "\n".join(t.strip() for _, t in lines)
+        text = markup_text(lines) if kind in ("liquid", "html", "comment") else "\n".join(t.strip() for _, t in lines)
         self.page(path).structure.append(Markup(kind=kind, text=text, level=level, anchor=anchor,
                                                 span=Span(path, lines[0][0], 1, lines[-1][0])))
 

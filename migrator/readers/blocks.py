@@ -15,6 +15,7 @@ from ..model import (Education, Experience, FreeSection, Honor, Markup, NewsItem
                      Publication, Site, Span, Talk, Teaching)
 from .inline import soup
 from .markdown import Line, Section
+from .pagelines import RULE, markup_text
 
 BULLET = re.compile(r"^(\s*)(?:[-*+•·▪●◦]|\d{1,3}[.)])(?:\s+|$)")
 _CONTENT_TAGS = ("img", "a", "iframe", "video", "audio", "input", "button", "svg", "hr", "br", "li")
@@ -143,6 +144,9 @@ def split_chunks(lines: List[Line]) -> List[Chunk]:
         elif raw_block_end(lines, i) is not None:
             end = raw_block_end(lines, i)
             chunks.append(Chunk("markup", lines[i:end + 1], "html"))
+        elif RULE.match(text):  # a thematic break: layout, as the academicpages reader takes it
+            end = i
+            chunks.append(Chunk("markup", lines[i:i + 1], "rule"))
         elif tag_only(text) and _LAYOUT_TAGS.match(text) or is_summary(text):
             end = i  # a layout wrapper (`<div>`, `</ul>`); `<figure>` or `<address>` stays with its text
             chunks.append(Chunk("markup", lines[i:i + 1], "html"))
@@ -168,8 +172,8 @@ def _adjacent(lines: List[Line], a: int, b: int) -> bool:
 
 
 def markup_node(chunk: Chunk, path: str) -> Markup:
-    text = "\n".join(t.strip() for _, t in chunk.lines)
-    return Markup(kind=chunk.markup, text=text, span=Span(path, chunk.lines[0][0], 1, chunk.lines[-1][0]))
+    span = Span(path, chunk.lines[0][0], 1, chunk.lines[-1][0])
+    return Markup(kind=chunk.markup, text=markup_text(chunk.lines), span=span)
 
 
 def free_section(lines: List[Line], title: str, path: str, role: str = "") -> FreeSection:

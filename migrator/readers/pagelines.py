@@ -20,7 +20,7 @@ _TEMPLATE_IF = re.compile(r"\{%-?\s*(?:if|unless)\s+(?:author|site)\.")
 _WRAPPER = re.compile(r"^\s*(</?(div|section|article|span|center|p|ul|ol|table|tbody|thead|tr|br|hr|main|aside|"
                       r"header|footer|nav|details|summary)\b[^>]*>\s*)+$", re.I)
 _ATTR = re.compile(r"^\s*\{:\s*[^}]*\}\s*$")
-_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _BLOCK_TAGS = ("style", "script")
 _BLOCK_OPENINGS = [(tag, re.compile(r"<" + tag + r"\b", re.I)) for tag in _BLOCK_TAGS]
 _LIQUID_COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}")
@@ -107,15 +107,20 @@ def _block_end(lines: List[Line], i: int):
 
 
 def _markup(kind: str, block: List[Line], path: str) -> Markup:
-    text = "\n".join(t.strip() for _, t in block if t.strip())
-    return Markup(kind=kind, text=text, span=Span(path, block[0][0], 1, block[-1][0]))
+    return Markup(kind=kind, text=markup_text(block), span=Span(path, block[0][0], 1, block[-1][0]))
+
+
+def markup_text(block: List[Line]) -> str:
+    """A structural run's lines as written: indentation and the blank lines inside a `<style>`
+    block stay, so a carried page is written back the same."""
+    return "\n".join(t.rstrip() for _, t in block).strip("\n")
 
 
 def rule_markups(lines: List[Line], path: str) -> Tuple[List[Markup], List[Line]]:
     """Horizontal rules (`---`, `***`, `___`) as markup; other lines returned."""
     rules, rest = [], []
     for line in lines:
-        if _RULE.match(line[1]):
+        if RULE.match(line[1]):
             rules.append(Markup(kind="rule", text=line[1].strip(), span=Span(path, line[0], 1, line[0])))
         else:
             rest.append(line)

@@ -98,8 +98,8 @@ def page_text(page: Page, sections: List[FreeSection]) -> str:
     chunks += [(s.span, s.markdown.strip("\n")) for s in sections]
     body, last = "", -1
     for span, text in sorted(chunks, key=lambda c: (c[0].line, c[0].end_line)):
-        if text.strip():  # lines that were adjacent stay adjacent (a Liquid loop, a table)
-            body += ("" if not body else "\n" if span.line == last + 1 else "\n\n") + text
+        if text.strip():  # lines that were adjacent stay adjacent (a Liquid loop, a table); up to 2 blank lines kept
+            body += ("" if not body else "\n" * max(1, min(span.line - last, 3))) + text
             last = max(span.end_line, span.line + text.count("\n"))
     return head + "\n" + body + "\n"
 
