@@ -164,20 +164,7 @@ def read_section(kind: str, section: Section, ctx: ReadContext) -> None:
         taken = found.publications + found.structure
     elif ctx.page_role == "cv" and kind in ("education", "experience", "internships") and \
             (template := cvmarkdown.read_entries(kind, lines, path)):
-        nodes = getattr(site, "education" if kind == "education" else "experience")
-        first = len(nodes)
-        nodes.extend(template)
-        # entries in another shape than the template's ('* **PhD Student**, Economics, University
-        # of Michigan', undated) are read as on any other page, not left as text
-        inside = claimed_by(template)
-        rest = Section(title=section.title, level=section.level, heading_lines=section.heading_lines,
-                       lines=[ln for ln in lines if ln[0] not in inside])
-        # only what looks like a degree or a dated job: a course list or a job under an Education
-        # heading (a heading that does not render) stays text
-        others = [n for n in parse_section(kind, rest, Context(path=path, owners=ctx.owners)) if plausible(n)]
-        add_nodes(site, ctx.doc.page, others)
-        taken = template + others
-        nodes[first:] = sorted(nodes[first:], key=lambda node: node.span.line)  # in the page's order
+        taken = cv_entries(kind, section, lines, template, ctx)
     elif kind not in ("", "other", "about"):
         taken = read_structured(kind, section, lines, ctx)
     role = free_role(kind, section.title, ctx)
@@ -185,6 +172,25 @@ def read_section(kind: str, section: Section, ctx: ReadContext) -> None:
         if kind == "publications" and _FOOTNOTE.search(free.markdown) and len(free.markdown) < 300:
             free.role = "footnote"
         site.sections.append(free)
+
+
+def cv_entries(kind: str, section: Section, lines: List[Line], template: list, ctx: ReadContext) -> list:
+    """A CV page section's degrees or jobs: the template-shaped ones, then those in another shape
+    ('* **PhD Student**, Economics, University of Michigan', undated) read as on any other page,
+    all in the page's order."""
+    site = ctx.site
+    nodes = getattr(site, "education" if kind == "education" else "experience")
+    first = len(nodes)
+    nodes.extend(template)
+    inside = claimed_by(template)
+    rest = Section(title=section.title, level=section.level, heading_lines=section.heading_lines,
+                   lines=[ln for ln in lines if ln[0] not in inside])
+    # only what looks like a degree or a dated job: a course list, or a job under an Education
+    # heading that does not render as one, stays text
+    others = [n for n in parse_section(kind, rest, Context(path=ctx.path, owners=ctx.owners)) if plausible(n)]
+    add_nodes(site, ctx.doc.page, others)
+    nodes[first:] = sorted(nodes[first:], key=lambda node: node.span.line)
+    return template + others
 
 
 def plausible(node: object) -> bool:

@@ -13,7 +13,7 @@ from .acad_templates import (ABOUT_HEAD, CONFIG, COPIED, EXPERIENCE_HEADING, FRE
 from .assets import avatar_file
 from ..kramdown_ids import heading_ids, heading_text
 from .readback import reads_as_text, stable_line
-from .pages import (carried_pages, carry_posts, old_theme_page, front_matter, nav_title, page_text, page_title, quote,
+from .pages import (carried_pages, carry_posts, old_theme_page, front_matter, nav_title, page_text, page_titles, quote,
                     source_nav_entries)
 from .site_config import finish_site
 
@@ -59,6 +59,7 @@ def write(site: Site, options: WriteOptions) -> Output:
     owners = list(dict.fromkeys(owner_names(site.profile, site.config) + [
         p.name for pub in site.publications for p in pub.authors if p.is_owner]))
     list_sections: List[FreeSection] = []
+    titles = page_titles(site)
     last_free = ""
     for section in site.sections:
         if section.span.path in carried:
@@ -72,7 +73,7 @@ def write(site: Site, options: WriteOptions) -> Output:
             continue
         # the about page's untitled text, and any text titled like the intro ('About Me', or the
         # top of a second about page) goes to the intro, where a second conversion puts it too
-        shown = section.title.strip() or ("" if section.span.path in prefixes else page_title(site, section.span.path))
+        shown = section.title.strip() or ("" if section.span.path in prefixes else titles.get(section.span.path, ""))
         if section.span.path in prefixes and not shown or _ABOUT_ME.fullmatch(clean_heading(shown)):
             intro.append((rank(section.span), section.markdown.strip("\n") + "\n"))
             out.place(section, "carried", ABOUT)
@@ -85,7 +86,7 @@ def write(site: Site, options: WriteOptions) -> Output:
             target = block("projects" if kind == "portfolio" else kind, rank(section.span))
             last_free = ""
         else:
-            title = section.title.strip() or page_title(site, section.span.path) or "Other"
+            title = section.title.strip() or titles.get(section.span.path, "") or "Other"
             title = "Details" if own and section_kind(title) != "other" else title
             title = title if not title[:1].isalnum() else f"{FREE_EMOJI} {title}"
             key = f"free:{section.span.path}:{section.title}"

@@ -13,7 +13,7 @@ from . import Output, WriteOptions
 from . import acad_items as items
 from .academicpages_templates import CONFIG, COPIED, listing
 from .assets import avatar_file, local_path
-from .pages import (carried_pages, carry_posts, front_matter, liquid_balanced, page_text, page_title, quote,
+from .pages import (carried_pages, carry_posts, front_matter, liquid_balanced, page_text, page_titles, quote,
                     source_nav_entries)
 from .readback import reads_as_text, stable_line
 from .site_config import finish_site
@@ -53,13 +53,14 @@ def write(site: Site, options: WriteOptions) -> Output:
     carried = carried_pages(site, about_path)
     body: List[str] = []
     last_heading = ""
+    titles = page_titles(site)
     for section in site.sections:
         if section.span.path in carried:
             continue
         if "{%" in section.markdown and not liquid_balanced(section.markdown):
             out.place(section, "dropped", "", "a piece of the old page's Liquid (a block it does not open or close)")
             continue
-        heading = "" if section.role == "intro" else _heading(site, section)
+        heading = "" if section.role == "intro" else _heading(section, titles.get(section.span.path, ""))
         if heading and heading != last_heading:
             body.extend([f"## {heading}", ""])
             last_heading = heading
@@ -119,12 +120,12 @@ def _with_collections(template: str, source: dict) -> str:
     return template.replace("\ncollections:\n", "\ncollections:\n" + declarations, 1)
 
 
-def _heading(site: Site, section: FreeSection) -> str:
+def _heading(section: FreeSection, page_title: str) -> str:
     """The about page's heading for a free section. Text from the top of another page goes under
     that page's title: without a heading it would read back as part of the section above it (as
     entries, when that section is a list of talks or projects). Text that the reader did not take
     for entries but would under its title (a course list under 'Education') gets a neutral one."""
-    title = section.title.strip() or page_title(site, section.span.path) or "Other"
+    title = section.title.strip() or page_title or "Other"
     return title if reads_as_text(section.markdown, section_kind(title)) else "Details"
 
 

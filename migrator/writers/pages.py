@@ -138,9 +138,13 @@ def _norm(url: str) -> str:
     return "/" + url.strip().strip("/").removesuffix(".html") + "/"
 
 
-def page_title(site: Site, path: str) -> str:
-    """The title of the source page at `path` ('' when it has none)."""
-    return next((p.title.strip() for p in site.pages if p.path == path), "")
+def page_titles(site: Site) -> Dict[str, str]:
+    """Source page path -> its title ('' when it has none); made once per write (a site may have
+    thousands of pages)."""
+    titles: Dict[str, str] = {}
+    for page in site.pages:
+        titles.setdefault(page.path, page.title.strip())
+    return titles
 
 
 _LIQUID_TAG = re.compile(r"\{%-?\s*(end)?(if|unless|for|case|capture|raw|comment|tablerow)\b")
