@@ -301,7 +301,29 @@ def same_organisation(a: str, b: str) -> bool:
     # 'NUS' written for 'National University of Singapore'
     short_a = {x for x in aa if " " not in x}
     short_b = {x for x in ab if " " not in x}
-    return bool(short_a & {acronym(x) for x in ab} or short_b & {acronym(x) for x in aa})
+    if short_a & {acronym(x) for x in ab} or short_b & {acronym(x) for x in aa}:
+        return True
+    # 'XJTU' for "Xi'an Jiaotong University": a letter may also come from inside a word
+    return any(abbreviates(s, x) for s in short_a for x in ab) or any(abbreviates(s, x) for s in short_b for x in aa)
+
+
+def abbreviates(short: str, name: str) -> bool:
+    """`short` takes every word's initial of `name` in order, and maybe more letters of a word
+    after its initial ('xjtu' of 'xian jiaotong university'; not 'xu', which skips a word)."""
+    words = [w for w in name.split() if w not in STOPWORDS]
+    if not 3 <= len(short) <= 2 * len(words) or len(words) < 2:
+        return False
+    at = 0  # the letter of `short` to place
+    for k, word in enumerate(words):
+        if at >= len(short) or short[at] != word[0]:
+            return False
+        at += 1
+        inside = word[1:]
+        # letters from inside this word, as long as the next word's initial is still ahead
+        while at < len(short) and (k + 1 == len(words) or short[at] != words[k + 1][0]) and short[at] in inside:
+            inside = inside[inside.index(short[at]) + 1:]
+            at += 1
+    return at == len(short)
 
 
 def organisation_keys(name: str) -> List[Hashable]:

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 from urllib.parse import parse_qs, urlparse
 
+from .folding import fold
 from .model import Site
 from .readers.names import name_matches
 
@@ -193,6 +194,21 @@ def _owner_match(name: str, names: Tuple[str, ...]) -> bool:
             first = given[0].lower()
             if first == o_first or (len(first) == 1 and first == o_first[0]):
                 return True
+    return False
+
+
+def near_miss(name: str, names: List[str]) -> bool:
+    """A typo of one of the owner's names ('Xuanlei Zaho'), not another person who shares a
+    surname ('Manoel Horta Ribeiro' on the page of 'Antônio Horta Ribeiro'): close as a whole, and
+    every word close to one of that name's words."""
+    import difflib  # only when a highlighted name is not the owner's
+
+    written = fold(name)
+    for owner in map(fold, names):
+        if difflib.SequenceMatcher(None, written, owner).ratio() >= 0.8 and all(
+                max(difflib.SequenceMatcher(None, word, own).ratio() for own in owner.split()) >= 0.7
+                for word in written.split()):
+            return True
     return False
 
 

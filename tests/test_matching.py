@@ -63,6 +63,9 @@ def test_organisations_and_degrees():
     assert same_organisation("NUS", "National University of Singapore")
     assert same_organisation("Zhejiang Univeristy", "Zhejiang University")
     assert not same_organisation("Peking University", "Tsinghua University")
+    # letters from inside a word ('Jiao-Tong'), every word's initial in order
+    assert same_organisation("XJTU", "Xi'an Jiaotong University") and same_organisation("SJTU", "Shanghai Jiao Tong University")
+    assert not same_organisation("XU", "Xi'an Jiaotong University") and not same_organisation("TJU", "Xi'an Jiaotong University")
     assert [degree_level(x) for x in ["Ph.D. in CS", "M.S. in CS", "B.Eng.", "B.S.", "Undergraduate", "MSc"]] == \
         ["phd", "master", "bachelor", "bachelor", "bachelor", "master"]
     # the verb 'be' and the word 'ma' are not degrees

@@ -256,34 +256,44 @@ def test_a_talk_s_abstract_below_its_line_is_its_text_not_its_fields(tmp_path):
     assert (second.title, second.event) == ("Other talk", "Wrapped Event")  # one paragraph: read as before
 
 
-def test_links_on_a_paper_s_author_line_are_the_paper_s(tmp_path):
+def _about_site(tmp_path, body: str, config: str = "google_scholar_stats_use_cdn: true\n"):
+    """An acad-homepage site of one about page (`body` below its front matter), read."""
     (tmp_path / "_pages").mkdir()
-    (tmp_path / "_config.yml").write_text("google_scholar_stats_use_cdn: true\nauthor:\n  name: Cong Wan\n")
-    (tmp_path / "_pages" / "about.md").write_text(
-        "---\npermalink: /\n---\n# Publications\n\n<div class='paper-box'>\n<div class='paper-box-text' markdown=\"1\">\n\n"
+    (tmp_path / "_config.yml").write_text(config)
+    (tmp_path / "_pages" / "about.md").write_text("---\npermalink: /\n---\n" + body)
+    return read_site(str(tmp_path), "acad-homepage")
+
+
+def test_links_on_a_paper_s_author_line_are_the_paper_s(tmp_path):
+    site = _about_site(tmp_path, (
+        "# Publications\n\n<div class='paper-box'>\n<div class='paper-box-text' markdown=\"1\">\n\n"
         "**Prompt-Agnostic Adversarial Perturbation**\n\n**Cong Wan**, et al. *NeurIPS 2024*. "
-        "\\[[Project Page](https://a.io/p/)\\] \\[[Code](https://github.com/a/p)\\]\n</div>\n</div>\n")
-    pub = read_site(str(tmp_path), "acad-homepage").publications[0]
+        "\\[[Project Page](https://a.io/p/)\\] \\[[Code](https://github.com/a/p)\\]\n</div>\n</div>\n"),
+        "google_scholar_stats_use_cdn: true\nauthor:\n  name: Cong Wan\n")
+    pub = site.publications[0]
     assert [a.name for a in pub.authors] == ["Cong Wan"]
     assert [(l.kind, l.url) for l in pub.links] == [("project", "https://a.io/p/"), ("code", "https://github.com/a/p")]
 
 
 def test_wrappers_with_a_meaning_stay_with_their_text(tmp_path):
     """`<div>` lines are layout (structure); `<figure>` and `<address>` belong to the text they wrap."""
-    (tmp_path / "_pages").mkdir()
-    (tmp_path / "_config.yml").write_text("google_scholar_stats_use_cdn: true\n")
-    (tmp_path / "_pages" / "about.md").write_text(
-        "---\npermalink: /\n---\n# Contact\n\n<div align=\"center\">\n<address>\nRoom 12, Main St.\n</address>\n</div>\n")
-    site = read_site(str(tmp_path), "acad-homepage")
+    site = _about_site(tmp_path, "# Contact\n\n<div align=\"center\">\n<address>\nRoom 12, Main St.\n</address>\n</div>\n")
     text = "\n".join(s.markdown for s in site.sections if s.title == "Contact")
     assert text == "<address>\nRoom 12, Main St.\n</address>"
 
 
 def test_a_thematic_break_is_layout_as_in_the_academicpages_reader(tmp_path):
-    (tmp_path / "_pages").mkdir()
-    (tmp_path / "_config.yml").write_text("google_scholar_stats_use_cdn: true\n")
-    (tmp_path / "_pages" / "about.md").write_text("---\npermalink: /\n---\n# Internships\n\n---\n\n# Contact\n\nMail me.\n")
-    site = read_site(str(tmp_path), "acad-homepage")
+    site = _about_site(tmp_path, "# Internships\n\n---\n\n# Contact\n\nMail me.\n")
     assert [s.title for s in site.sections if s.markdown.strip()] == ["Contact"]
     about = next(p for p in site.pages if p.path == "_pages/about.md")
     assert [m.span.line for m in about.structure if m.kind == "rule"] == [6]
+
+
+def test_a_date_in_a_time_element_is_the_entry_s_date(tmp_path):
+    """`<time>2023 — 2027 (Expected)</time>` above a school line: the dates, not the institution."""
+    site = _about_site(tmp_path, (
+        "# Education\n\n<ul>\n  <li>\n    <time datetime=\"2023\">2023 — 2027 (Expected)</time>\n"
+        "    <strong>Tongji University · Department of Computer Science</strong>\n"
+        "    <span>Undergraduate, Data Science</span>\n  </li>\n</ul>\n"))
+    degree = site.education[0]
+    assert (degree.start, degree.end) == ("2023", "2027") and "Tongji University" in degree.institution

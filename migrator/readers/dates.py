@@ -15,7 +15,7 @@ DATE_TOKEN = re.compile(rf"{_ONE}(?:\s*(?:-{{1,2}}|–|—|~|to|until)\s*{_ONE})
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _WRAPPERS = [("**", "**"), ("__", "__"), ("*", "*"), ("_", "_"), ("``", "``"), ("`", "`"),
              ("[", "]"), ("(", ")"), ("【", "】"), ("<", ">")]
-_INLINE_TAG = re.compile(r"^<(b|strong|em|i|span|code|font)\b[^>]*>(.*?)</\1>", re.I | re.S)
+_INLINE_TAG = re.compile(r"^<(b|strong|em|i|span|code|font|time)\b[^>]*>(.*?)</\1>", re.I | re.S)
 _SEPARATOR = re.compile(r"^(?:\s|[:：,，;|\-–—]|\\\||&nbsp;|&ensp;|&emsp;|&#160;)*")
 _TRAILING = re.compile(rf"(?:^|[\s,，;(（])\(?((?:{_ONE})(?:\s*(?:-|–|—|~|to)\s*(?:{_ONE}))?)\)?"
                        r"(\s*\([^)]{0,20}\))?[.。]?\s*$", re.I)

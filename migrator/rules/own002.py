@@ -1,7 +1,6 @@
 """OWN002: the owner's name written or highlighted inconsistently across the site."""
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter, defaultdict
 from typing import Dict, Iterator, List, Optional, Tuple
@@ -9,7 +8,7 @@ from typing import Dict, Iterator, List, Optional, Tuple
 from ..diagnostics import Diagnostic
 from ..matching import fold
 from ..model import Person, Publication
-from ..owner import owner_match, owner_names
+from ..owner import near_miss, owner_match, owner_names
 from .base import LintContext, Rule
 from .textscan import file_lines, sample_title
 
@@ -76,8 +75,7 @@ class InconsistentOwnerName(Rule):
             marked = next((p for p in pub.authors if p.is_owner), None)
             if marked is None or owner_match(marked.name, names) or owners[id(pub)]:
                 continue
-            close = max(difflib.SequenceMatcher(None, fold(marked.name), fold(n)).ratio() for n in names)
-            if close >= 0.8:
+            if near_miss(marked.name, names):
                 yield self.report(f"highlighted author '{marked.name}' looks like a misspelling of the "
                                   f"owner's name '{names[0]}'", pub.span, severity="warning")
 
@@ -123,3 +121,4 @@ def _form(name: str) -> str:
 
 def _abbreviated(form: str) -> bool:
     return any(len(w) == 1 for w in form.split())
+

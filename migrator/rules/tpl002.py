@@ -7,7 +7,7 @@ from typing import Dict, Iterator, List, Set, Tuple
 from ..diagnostics import Diagnostic
 from ..leftovers import Fact, load
 from ..matching import degree_level, degree_levels, fold, same_organisation
-from ..owner import owner_match, owner_names
+from ..owner import near_miss, owner_match, owner_names
 from .base import LintContext, Rule
 from .textscan import Line, block_span, blocks, rendered_lines, sample_title, short
 from ..mdlinks import unlink
@@ -111,7 +111,7 @@ class ForeignContent(Rule):
                 continue
             if sample_title(ctx, pub.title) or latin != bool(re.search(r"[A-Za-z]", marked.name)):
                 continue  # a template sample (TPL001), or a name in another script we cannot compare
-            if _near(marked.name, names):
+            if near_miss(marked.name, names):
                 continue  # a misspelling of the owner (OWN002)
             known = samples.people.get(fold(marked.name))
             who = f": {known.what}" if known else ""
@@ -176,7 +176,3 @@ def _same_place(a: str, b: str) -> bool:
     wa, wb = set(fold(a).replace("univeristy", "university").split()), set(fold(b).split())
     return bool(wb) and (wb <= wa or wa <= wb)
 
-
-def _near(name: str, names: List[str]) -> bool:
-    import difflib
-    return max(difflib.SequenceMatcher(None, fold(name), fold(n)).ratio() for n in names) >= 0.8
