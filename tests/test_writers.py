@@ -354,3 +354,13 @@ def test_a_piece_of_another_page_s_liquid_loop_is_not_put_on_the_about_page():
     out = write(site, WriteOptions())
     assert "endif" not in out.files["_pages/about.md"] and "* R, Python" in out.files["_pages/about.md"]
     assert out.placed[id(site.sections[0])][0] == "dropped" and out.placed[id(site.sections[1])][0] == "carried"
+
+
+def test_a_portfolio_page_that_opens_with_code_does_not_swallow_the_about_page():
+    """'- **nomis**: ```python' opened a fence that ran to the end of the page."""
+    from migrator.model import PortfolioItem
+    from migrator.writers.acad_items import portfolio_line
+
+    line = portfolio_line(PortfolioItem(title="nomis", body="```python\nimport numpy as np\n```\n\nResults below."))
+    assert line.startswith("- **nomis**: \\`\\`\\`python") and "\n  \\`\\`\\`" in line
+    assert not any(row.lstrip().startswith("```") for row in line.split("\n"))

@@ -296,7 +296,7 @@ def project_line(item: Project) -> str:
     name = f"[{item.name}]({item.url})" if item.url else item.name
     text = f"**{name}**"
     if item.description.strip():
-        text += ": " + item.description.strip()
+        text += ": " + (as_paragraphs(item.description) if "\n" in item.description.strip() else item.description.strip())
     if item.role:
         text += f" ({item.role})"
     when = date_range(item.start, item.end)
@@ -306,8 +306,8 @@ def project_line(item: Project) -> str:
 def portfolio_line(item: PortfolioItem) -> str:
     text = f"**{item.title}**"
     excerpt, body = item.excerpt.strip(), item.body.strip()
-    if excerpt or body:
-        text += ": " + re.sub(r"\n{2,}", "\n", excerpt or body)
+    if excerpt or body:  # list-safe: a '```python' opening the text would swallow the rest of the page
+        text += ": " + re.sub(r"\n{2,}", "\n", as_paragraphs(excerpt or body))
     if excerpt and body:  # the page's own text, below the excerpt (the one-page theme has no page for it)
         text += "\n\n" + as_paragraphs(body)
     return _bullet(text)
