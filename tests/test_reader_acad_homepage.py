@@ -297,3 +297,12 @@ def test_a_date_in_a_time_element_is_the_entry_s_date(tmp_path):
         "    <span>Undergraduate, Data Science</span>\n  </li>\n</ul>\n"))
     degree = site.education[0]
     assert (degree.start, degree.end) == ("2023", "2027") and "Tongji University" in degree.institution
+
+
+def test_an_abstract_label_in_a_paper_box_is_a_note_not_the_venue(tmp_path):
+    site = _about_site(tmp_path, (
+        "# Publications\n\n<div class='paper-box'>\n<div class='paper-box-text' markdown=\"1\">\n\n"
+        "**milliMap: Robust Indoor Mapping with Radar**\n\n<u>Chris Lu</u>, A. Smith\n\n"
+        "[paper](https://a.io/p.pdf) [code](https://github.com/a/m)\n\nAbstract\n\nWe map rooms with radar.\n</div>\n</div>\n"))
+    pub = site.publications[0]
+    assert pub.venue is None and pub.notes.startswith("Abstract")

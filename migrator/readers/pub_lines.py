@@ -103,6 +103,10 @@ def _only_links(text: str) -> bool:
     return rest != text and not _SEPARATOR_RUN.sub("", strip_markup(rest))
 
 
+_NOTE_LABEL = re.compile(r"(abstract|summary|overview|tl;?\s?dr|highlights?|key\s?words?|bibtex|contributions?)\s*:?",
+                         re.I)
+
+
 def _venue_text(text: str) -> str:
     """The venue part of a venue/link row: what precedes the first separator or link."""
     head = _VENUE_END.split(text)[0]
@@ -197,13 +201,17 @@ def read_entry(lines: List[Line], ctx: Context) -> Optional[Publication]:
                 in_notes = True
             notes.append(raw.strip())
             continue
+        if _NOTE_LABEL.fullmatch(strip_markup(text).strip()):  # 'Abstract' heads the notes: not a venue
+            notes.append(text)
+            in_notes = True
+            continue
         link_row = is_link_row(text)
         if not pub.authors and not link_row and _looks_like_authors(text, ctx.owners):
             pub.authors, authors_line = authors_of(text, ctx.owners), number
             if "](" in text or "href" in text:  # 'A, B. *NeurIPS 2024*. [[Code](..)]': the links are the paper's
                 _add_links(pub, text, line_span, title_url)
             continue
-        if link_row or (not venue_raw and len(strip_markup(text)) < 100):
+        if link_row or (not venue_raw and not in_notes and len(strip_markup(text)) < 100):
             head = _venue_text(text)
             if head and not venue_raw:
                 venue_raw, venue_line = head, number
