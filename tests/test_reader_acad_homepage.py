@@ -256,6 +256,12 @@ def test_a_talk_s_abstract_below_its_line_is_its_text_not_its_fields(tmp_path):
     assert (second.title, second.event) == ("Other talk", "Wrapped Event")  # one paragraph: read as before
 
 
+def _box(text: str) -> str:
+    """An about page body of one paper box holding `text` (markdown)."""
+    return ("# Publications\n\n<div class='paper-box'>\n<div class='paper-box-text' markdown=\"1\">\n\n"
+            + text + "\n</div>\n</div>\n")
+
+
 def _about_site(tmp_path, body: str, config: str = "google_scholar_stats_use_cdn: true\n"):
     """An acad-homepage site of one about page (`body` below its front matter), read."""
     (tmp_path / "_pages").mkdir()
@@ -265,10 +271,9 @@ def _about_site(tmp_path, body: str, config: str = "google_scholar_stats_use_cdn
 
 
 def test_links_on_a_paper_s_author_line_are_the_paper_s(tmp_path):
-    site = _about_site(tmp_path, (
-        "# Publications\n\n<div class='paper-box'>\n<div class='paper-box-text' markdown=\"1\">\n\n"
+    site = _about_site(tmp_path, _box(
         "**Prompt-Agnostic Adversarial Perturbation**\n\n**Cong Wan**, et al. *NeurIPS 2024*. "
-        "\\[[Project Page](https://a.io/p/)\\] \\[[Code](https://github.com/a/p)\\]\n</div>\n</div>\n"),
+        "\\[[Project Page](https://a.io/p/)\\] \\[[Code](https://github.com/a/p)\\]"),
         "google_scholar_stats_use_cdn: true\nauthor:\n  name: Cong Wan\n")
     pub = site.publications[0]
     assert [a.name for a in pub.authors] == ["Cong Wan"]
@@ -300,9 +305,7 @@ def test_a_date_in_a_time_element_is_the_entry_s_date(tmp_path):
 
 
 def test_an_abstract_label_in_a_paper_box_is_a_note_not_the_venue(tmp_path):
-    site = _about_site(tmp_path, (
-        "# Publications\n\n<div class='paper-box'>\n<div class='paper-box-text' markdown=\"1\">\n\n"
+    pub = _about_site(tmp_path, _box(
         "**milliMap: Robust Indoor Mapping with Radar**\n\n<u>Chris Lu</u>, A. Smith\n\n"
-        "[paper](https://a.io/p.pdf) [code](https://github.com/a/m)\n\nAbstract\n\nWe map rooms with radar.\n</div>\n</div>\n"))
-    pub = site.publications[0]
+        "[paper](https://a.io/p.pdf) [code](https://github.com/a/m)\n\nAbstract\n\nWe map rooms with radar.")).publications[0]
     assert pub.venue is None and pub.notes.startswith("Abstract")
