@@ -330,3 +330,17 @@ def test_markdown_inside_an_html_entry_title_is_not_the_title(tmp_path):
         "<span class=\"conference\">SIBGRAPI 2016</span> <br />\n</div>\n")})
     pub = site.publications[0]
     assert pub.title == "Complexity-Aware Assignment of Latent Values"
+
+
+def test_indented_details_under_a_bold_degree_line_are_that_degree_s(tmp_path):
+    """'**Ph.D., EE** (2017 - ), UFMG' then an indented '- Supervisor: ...' after a blank line:
+    one degree with its details, not a degree named 'Supervisor: ...' (then DUP001 twice)."""
+    site = _site_of(tmp_path, {"_pages/cv.md": (
+        "---\npermalink: /cv/\n---\n\n## Education\n\n"
+        "**Ph.D., Electrical Engineering** (Aug. 2017 - ), [Federal University of Minas Gerais](https://ufmg.br)\n\n"
+        "   - Supervisor: [Luis Aguirre](https://a.org/la).\n\n"
+        "**M.S., Electrical Engineering** (Jan. 2016 - Jul. 2017), [Federal University of Minas Gerais](https://ufmg.br)\n\n"
+        "   - Supervisor: [Luis Aguirre](https://a.org/la).\n")})
+    assert [(e.degree, e.institution) for e in site.education] == [
+        ("Ph.D.", "Federal University of Minas Gerais"), ("M.S.", "Federal University of Minas Gerais")]
+    assert all("Supervisor" in e.text for e in site.education)

@@ -364,3 +364,17 @@ def test_a_portfolio_page_that_opens_with_code_does_not_swallow_the_about_page()
     line = portfolio_line(PortfolioItem(title="nomis", body="```python\nimport numpy as np\n```\n\nResults below."))
     assert line.startswith("- **nomis**: \\`\\`\\`python") and "\n  \\`\\`\\`" in line
     assert not any(row.lstrip().startswith("```") for row in line.split("\n"))
+
+
+def test_a_project_name_with_brackets_keeps_its_link_without_nesting():
+    """'History of Modern Cosmology [French]' as a link's text nested one more '[...](url)' on
+    every pass; the link now opens the description."""
+    from migrator.model import Project
+    from migrator.writers.acad_items import project_line
+    from migrator.writers.readback import stable_line
+
+    item = Project(name="History of Modern Cosmology [French]", url="http://cosmology.education")
+    line = project_line(item)
+    assert line == "- **History of Modern Cosmology [French]**: [link](http://cosmology.education)"
+    assert stable_line(project_line, item, "projects") == line
+    assert project_line(Project(name="Orbit", url="http://orbit.fr")) == "- **[Orbit](http://orbit.fr)**"

@@ -152,7 +152,13 @@ def split_chunks(lines: List[Line]) -> List[Chunk]:
             chunks.append(Chunk("markup", lines[i:i + 1], "html"))
         elif BULLET.match(text) or stripped.lower().startswith("<li"):
             end = _entry_end(lines, i)
-            chunks.append(Chunk("entry", lines[i:end + 1]))
+            previous = chunks[-1] if chunks else None
+            if previous and _sub_items_of(previous, text) and _adjacent(lines, previous.lines[-1][0], lines[i][0]):
+                # '**Ph.D., EE** (2017 - ), UFMG' then indented '- Supervisor: ...': one entry
+                previous.kind = "entry"
+                previous.lines.extend(lines[lines.index(previous.lines[-1]) + 1:end + 1])
+            else:
+                chunks.append(Chunk("entry", lines[i:end + 1]))
         else:
             end = i
             previous = chunks[-1] if chunks else None
@@ -162,6 +168,13 @@ def split_chunks(lines: List[Line]) -> List[Chunk]:
                 chunks.append(Chunk("text", lines[i:i + 1]))
         i = end + 1
     return chunks
+
+
+def _sub_items_of(previous: Chunk, bullet: str) -> bool:
+    """An indented bullet under a one-line paragraph that opens in bold: that entry's details."""
+    return previous.kind in ("text", "entry") and indent(bullet) >= 2 and \
+        (previous.kind == "entry" and previous.lines[0][1].lstrip().startswith("**") and not BULLET.match(previous.lines[0][1])
+         or previous.kind == "text" and len(previous.lines) == 1 and previous.lines[0][1].lstrip().startswith("**"))
 
 
 def _adjacent(lines: List[Line], a: int, b: int) -> bool:

@@ -138,9 +138,10 @@ def project(lines: List[Line], ctx: Context, kind: str) -> list:
     entry = Project(span=span_of(lines, ctx))
     entry.start, entry.end = iso_range(raw)
     links, _ = entry_links(body[:1], ctx.path)
-    # '**Name (2021)**: what it does' names the project in bold, whatever the name holds
+    # '**Name (2021)**: what it does' names the project in bold, whatever the name holds; a name
+    # before a colon holds no tag ('<a href="http://..">' has a colon of its own)
     named = re.match(r"^(\*\*|__)((?:(?!\1).)+)(\1)\s*[:：]\s*(.*)()$", head) or \
-        re.match(r"^(\*\*|__)?(\[[^\]]+\]\([^)]*\)|[^*:：\[\]()]+?)(\*\*|__)?\s*[:：]\s*(.*?)(\*\*|__)?$", head) or \
+        re.match(r"^(\*\*|__)?(\[[^\]]+\]\([^)]*\)|[^*:：\[\]()<>\"]+?)(\*\*|__)?\s*[:：]\s*(.*?)(\*\*|__)?$", head) or \
         re.match(r"^(\*\*|__)(.+?)(\*\*|__)()()$", head)
     if named:
         entry.name, entry.description = plain_text(named.group(2)), (named.group(4) or "").strip()

@@ -293,10 +293,15 @@ def _with_page_text(line: str, item) -> str:
 
 
 def project_line(item: Project) -> str:
-    name = f"[{item.name}]({item.url})" if item.url else item.name
-    text = f"**{name}**"
-    if item.description.strip():
-        text += ": " + (as_paragraphs(item.description) if "\n" in item.description.strip() else item.description.strip())
+    # a name holding brackets ('... [French]') cannot be a link's text: the link opens the description
+    linkable = item.url and not re.search(r"[\[\]]", item.name)
+    text = f"**[{item.name}]({item.url})**" if linkable else f"**{item.name}**"
+    description = item.description.strip()
+    description = as_paragraphs(description) if "\n" in description else description
+    if item.url and not linkable and item.url not in description:
+        description = f"[link]({item.url}) {description}".strip()
+    if description:
+        text += ": " + description
     if item.role:
         text += f" ({item.role})"
     when = date_range(item.start, item.end)
