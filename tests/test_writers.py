@@ -339,6 +339,8 @@ def test_an_entry_is_not_settled_into_a_reading_that_loses_a_link():
     before = '- *2017*, PNNL, Research Associate. [site](https://pnnl.gov "title") <img src="/a.png">'
     assert _targets(before) == {"https://pnnl.gov", "/a.png"}
     assert not _targets(before) <= _targets("- *2017*, PNNL, Research Associate. <img src='/a.png'>")
+    # a target with parentheses is one target, as the linter reads it
+    assert _targets("[x](https://en.wikipedia.org/wiki/Kernel_(statistics))") == {"https://en.wikipedia.org/wiki/Kernel_(statistics)"}
 
 
 def test_a_piece_of_another_page_s_liquid_loop_is_not_put_on_the_about_page():

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import List
+from typing import Callable, List
 
 from ..loader import Document, LoadedSite
 from ..model import CONTENT_LISTS, Education, Experience, Markup, Problem, Span
@@ -183,12 +183,9 @@ def cv_entries(kind: str, section: Section, lines: List[Line], template: list, c
     first = len(nodes)
     nodes.extend(template)
     inside = claimed_by(template)
-    rest = Section(title=section.title, level=section.level, heading_lines=section.heading_lines,
-                   lines=[ln for ln in lines if ln[0] not in inside])
     # only what looks like a degree or a dated job: a course list, or a job under an Education
     # heading that does not render as one, stays text
-    others = [n for n in parse_section(kind, rest, Context(path=ctx.path, owners=ctx.owners)) if plausible(n)]
-    add_nodes(site, ctx.doc.page, others)
+    others = read_structured(kind, section, [ln for ln in lines if ln[0] not in inside], ctx, keep=plausible)
     nodes[first:] = sorted(nodes[first:], key=lambda node: node.span.line)
     return template + others
 
@@ -220,9 +217,11 @@ def section_span_lines(section: Section, lines: List[Line], ctx: ReadContext) ->
     return [(n, "") for n in range(first, last + 1)]
 
 
-def read_structured(kind: str, section: Section, lines: List[Line], ctx: ReadContext) -> list:
-    """Entries of news, education, experience, ... sections, by the shared block parser."""
+def read_structured(kind: str, section: Section, lines: List[Line], ctx: ReadContext,
+                    keep: Callable[[object], bool] = lambda node: True) -> list:
+    """Entries of news, education, experience, ... sections, by the shared block parser (those
+    `keep` accepts; the lines of the others stay text)."""
     part = Section(title=section.title, level=section.level, heading_lines=section.heading_lines, lines=lines)
-    nodes = parse_section(kind, part, Context(path=ctx.path, owners=ctx.owners))
+    nodes = [n for n in parse_section(kind, part, Context(path=ctx.path, owners=ctx.owners)) if keep(n)]
     add_nodes(ctx.site, ctx.doc.page, nodes)
     return nodes

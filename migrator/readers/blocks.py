@@ -172,9 +172,10 @@ def split_chunks(lines: List[Line]) -> List[Chunk]:
 
 def _sub_items_of(previous: Chunk, bullet: str) -> bool:
     """An indented bullet under a one-line paragraph that opens in bold: that entry's details."""
-    return previous.kind in ("text", "entry") and indent(bullet) >= 2 and \
-        (previous.kind == "entry" and previous.lines[0][1].lstrip().startswith("**") and not BULLET.match(previous.lines[0][1])
-         or previous.kind == "text" and len(previous.lines) == 1 and previous.lines[0][1].lstrip().startswith("**"))
+    head = previous.lines[0][1]
+    bold_lead = head.lstrip().startswith("**") and not BULLET.match(head)
+    one_line = previous.kind == "entry" or len(previous.lines) == 1  # an entry: such a line, details added
+    return previous.kind in ("text", "entry") and indent(bullet) >= 2 and bold_lead and one_line
 
 
 def _adjacent(lines: List[Line], a: int, b: int) -> bool:

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import Callable, List
 
+from ..mdlinks import MD_IMAGE, html_links, md_links
 from ..model import Markup
 from ..readers.blocks import Context
 from ..readers.sections import read_piece
@@ -50,12 +51,15 @@ def _settled(render: Callable, line: str, kind: str, node_type: type, owners: tu
     return line
 
 
-_TARGET = re.compile(r"\]\(<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\)|\b(?:href|src)=[\"']([^\"']+)[\"']")
+_SRC = re.compile(r"\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.I)
 
 
 def _targets(text: str) -> set:
-    """The link and image targets of a rendered entry."""
-    return {a or b for a, b in _TARGET.findall(text)}
+    """The link and image targets of a rendered entry, found as the linter finds them."""
+    found = {url for _, url, _ in md_links(text)} | {url for _, url, _ in html_links(text)}
+    found.update(match.group(2) for match in MD_IMAGE.finditer(text))
+    found.update(_SRC.findall(text))
+    return found
 
 
 def reads_as_text(markdown: str, kind: str) -> bool:
